@@ -1,0 +1,58 @@
+# Galeri IKM. Two commands do all set-up on a fresh machine:
+#   make site   - virtualenv + project, then the demo site into public/
+#   make test   - the above plus test tools and system packages, then lint and the tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SYSTEM_PACKAGES := chromium poppler-utils zbar-tools
+
+.PHONY: site test serve check lint system-deps demo-images bench clean
+
+site: $(VENV)/.runtime
+	$(BIN)/python build.py
+
+serve: $(VENV)/.runtime
+	$(BIN)/python build.py serve
+
+check: $(VENV)/.runtime
+	$(BIN)/python build.py check
+
+test: $(VENV)/.test system-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+$(VENV)/.created:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	touch $@
+
+$(VENV)/.runtime: pyproject.toml $(VENV)/.created
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Debian packages the tests use (browser screenshots, PDF pages, QR decoding).
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+# Regenerate the demo pictures under content/ (deterministic; the results are committed).
+demo-images: $(VENV)/.runtime
+	$(BIN)/python tools/make_demo_images.py content
+
+bench: $(VENV)/.runtime
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf public .cache

@@ -1,0 +1,189 @@
+"""Commands and options; the only place that prints. Errors become messages and exit codes:
+0 done, 1 content (or theme) problems, 2 wrong usage of the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import pipeline, scaffold, yamlsafe
+from .errors import ContentErrors, UsageError
+from .report import Reporter
+from .schema import URL_RE
+from .themes import ThemeError
+
+COMMANDS = ("build", "serve", "check", "new")
+STAGES = {"load": "Membaca konten", "images": "Foto", "render": "Halaman", "write": "Menulis"}
+
+
+class ConsoleReporter(Reporter):
+    """Progress bars on standard error, only when it is a terminal (quiet in CI logs)."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.bar: Progress | None = None
+        self.tasks: dict[str, int] = {}
+
+    def progress(self, name: str, done: int, total: int) -> None:
+        if not self.console.is_terminal or total == 0:
+            return
+        if self.bar is None:
+            self.bar = Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=self.console, transient=True,
+            )  # fmt: skip
+            self.bar.start()
+        if name not in self.tasks:
+            self.tasks[name] = self.bar.add_task(STAGES.get(name, name), total=total)
+        self.bar.update(self.tasks[name], completed=done, total=total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+            self.tasks.clear()
+
+    def note(self, text: str) -> None:
+        self.console.print(text)
+
+
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--content", type=Path, default=Path("content"), help="content folder (default: content)"
+    )
+    common.add_argument("--out", type=Path, default=Path("public"), help="output folder (default: public)")
+    common.add_argument("--base-url", help="absolute http(s) URL that overrides base_url of site.yaml")
+    common.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
+    common.add_argument("--no-pdf", action="store_true", help="skip the printable PDF catalogs")
+
+    main = argparse.ArgumentParser(
+        prog="python build.py",
+        description="Galeri IKM: build the catalog website from content/ (build is the default command).",
+        epilog="Options of build, serve and check: --content DIR, --out DIR, --base-url URL, --drafts, "
+        "--no-pdf. See `python build.py COMMAND --help`.",
+    )
+    commands = main.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("build", parents=[common], help="validate content/, then build the site into public/")
+    serve = commands.add_parser("serve", parents=[common], help="build, serve and rebuild on every change")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    commands.add_parser("check", parents=[common], help="validate only; report every problem")
+    new = commands.add_parser("new", help="scaffold an entry with every field commented")
+    new.add_argument("kind", choices=["ikm", "product"], help="ikm <slug> or product <ikm-slug>/<slug>")
+    new.add_argument("slug", help="the new entry's slug")
+    new.add_argument(
+        "--content", type=Path, default=Path("content"), help="content folder (default: content)"
+    )
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+        argv.insert(0, "build")
+    args = parser().parse_args(argv)
+    out = Console(highlight=False)
+    err = Console(stderr=True, highlight=False)
+    try:
+        if args.command == "new":
+            return new_entry(args, out)
+        options = build_options(args)
+        if args.command == "check":
+            return run_check(options, out, err)
+        if args.command == "serve":
+            from .server import serve
+
+            return serve(options, args.host, args.port, lambda opts: run_build(opts, out, err))
+        return run_build(options, out, err)
+    except UsageError as exc:
+        err.print(f"python build.py: {exc}", markup=False)
+        return 2
+
+
+def build_options(args: argparse.Namespace) -> pipeline.BuildOptions:
+    if not args.content.is_dir():
+        raise UsageError(f"--content {args.content}: folder tidak ada")
+    if args.base_url and not URL_RE.match(args.base_url):
+        raise UsageError(f"--base-url {args.base_url}: harus alamat lengkap http:// atau https://")
+    return pipeline.BuildOptions(
+        content=args.content, out=args.out, base_url=args.base_url, drafts=args.drafts, pdf=not args.no_pdf
+    )
+
+
+def run_build(options: pipeline.BuildOptions, out: Console, err: Console) -> int:
+    """One build with progress; content problems printed one per line, exit 1."""
+    started = time.perf_counter()
+    reporter = ConsoleReporter(err)
+    try:
+        stats = pipeline.build(options, reporter)
+    except ContentErrors as exc:
+        reporter.close()
+        print_problems(exc, err, options.out)
+        return 1
+    except ThemeError as exc:
+        reporter.close()
+        err.print(f"Tema bermasalah: {exc}", markup=False)
+        return 1
+    reporter.close()
+    seconds = time.perf_counter() - started
+    out.print(
+        f"Selesai dalam {seconds:.1f} dtk: {stats.pages} halaman ({len(stats.rendered)} dibuat ulang, "
+        f"{stats.reused} tidak berubah), {stats.images} foto ({stats.images_encoded} diproses) "
+        f"-> {options.out}/",
+        markup=False,
+    )
+    return 0
+
+
+def run_check(options: pipeline.BuildOptions, out: Console, err: Console) -> int:
+    try:
+        catalog, _ = pipeline.check(options)
+    except ContentErrors as exc:
+        print_problems(exc, err, None)
+        return 1
+    out.print(f"Konten baik: {len(catalog.businesses)} usaha, {len(catalog.products)} produk.", markup=False)
+    return 0
+
+
+def print_problems(exc: ContentErrors, err: Console, out_dir: Path | None) -> None:
+    for error in exc.errors:
+        err.print(str(error), markup=False, soft_wrap=True)
+    kept = f"; isi {out_dir}/ tidak diubah" if out_dir else ""
+    err.print(f"{len(exc.errors)} masalah ditemukan. Perbaiki lalu jalankan lagi{kept}.", markup=False)
+
+
+def new_entry(args: argparse.Namespace, out: Console) -> int:
+    try:
+        if args.kind == "ikm":
+            file = scaffold.new_business(args.content, args.slug)
+        else:
+            file = scaffold.new_product(args.content, args.slug, category_slugs(args.content))
+    except scaffold.ScaffoldError as exc:
+        raise UsageError(str(exc)) from None
+    out.print(f"Dibuat: {file}", markup=False)
+    return 0
+
+
+def category_slugs(content: Path) -> list[str]:
+    """Slugs from categories.yaml, leaves first, for the product scaffold's hint."""
+    try:
+        data, _ = yamlsafe.parse((content / "categories.yaml").read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yamlsafe.YamlProblem):
+        return []
+    found: list[str] = []
+
+    def walk(items: object) -> None:
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("slug"), str):
+                walk(item.get("children"))
+                found.append(item["slug"])
+
+    walk(data)
+    return found

@@ -1,0 +1,303 @@
+"""Photos to web renditions: WebP at several widths plus one JPEG (or PNG) fallback.
+
+Renditions are named by the source's content hash and the encoding parameters, so a
+photo is encoded once and reused by every later build from the cache (`.cache/images`);
+the output only links to cache files. Originals never reach the output: everything
+published is re-encoded, EXIF orientation applied and all metadata (GPS too) dropped.
+Encoding runs in a process pool on every core.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import warnings
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from .model import ImageRef
+
+PHOTO_WIDTHS = (480, 960, 1600)
+LOGO_WIDTHS = (128, 256, 512)
+WEBP_QUALITY = 80
+WEBP_METHOD = 4
+JPEG_QUALITY = 82
+ENCODER_VERSION = "1"
+MAX_PIXELS = 50_000_000
+FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "MPO"}
+_ROTATED = {5, 6, 7, 8}
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    digest: str
+    width: int  # after EXIF orientation
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rendition:
+    path: str  # output path, relative to the site root: img/ab/abcd…-960.webp
+    width: int
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """What a template needs for `<picture>`: WebP candidates and one fallback."""
+
+    webp: tuple[Rendition, ...]
+    fallback: Rendition
+    fallback_type: str  # image/jpeg or image/png
+
+    @property
+    def width(self) -> int:
+        return self.fallback.width
+
+    @property
+    def height(self) -> int:
+        return self.fallback.height
+
+    @property
+    def largest(self) -> Rendition:
+        return self.webp[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    source: str
+    kind: str
+    key: str
+    widths: tuple[int, ...]
+    fallback_width: int
+    source_width: int
+
+    def files(self) -> list[str]:
+        """The rendition file names, WebP widths then the fallback."""
+        fallback = f"{self.key}-{self.fallback_width}.{'png' if self.kind == 'logo' else 'jpg'}"
+        return [f"{self.key}-{width}.webp" for width in self.widths] + [fallback]
+
+
+class ImageStore:
+    """Inspects sources, plans renditions, encodes missing ones into the cache."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache_dir = cache_dir
+        self.index_file = cache_dir / "sources.json"
+        self.index: dict[str, list] = _read_index(self.index_file)
+        self.infos: dict[Path, SourceInfo] = {}
+        self.jobs: dict[str, _Job] = {}
+        self.refs: dict[str, ImageRef] = {}
+        self.encoded = 0
+
+    # -- inspect (validation) -----------------------------------------------------------
+    def check(self, file: Path) -> tuple[str, dict[str, object]] | None:
+        """An error key and details when `file` is not a safe, readable image; else None."""
+        try:
+            stat = file.stat()
+        except OSError as exc:
+            return "image_invalid", {"detail": exc.strerror or str(exc)}
+        stamp = f"{file}|{stat.st_size}|{stat.st_mtime_ns}"
+        cached = self.index.get(stamp)
+        if cached is not None:
+            self.infos[file] = SourceInfo(*cached)
+            return None
+        try:
+            info = _inspect(file)
+        except _Refused as exc:
+            return exc.key, exc.detail
+        self.index[stamp] = [info.digest, info.width, info.height]
+        self.infos[file] = info
+        return None
+
+    def learned(self) -> tuple[dict[Path, SourceInfo], dict[str, list]]:
+        """What `check` found, to carry from a worker process back to the parent."""
+        return self.infos, self.index
+
+    def absorb(self, learned: tuple[dict[Path, SourceInfo], dict[str, list]]) -> None:
+        infos, index = learned
+        self.infos.update(infos)
+        self.index.update(index)
+
+    # -- plan (rendering) ---------------------------------------------------------------
+    def picture(self, ref: ImageRef) -> Picture:
+        """The renditions of `ref`; remembers to encode them if the cache lacks them."""
+        info = self.infos[ref.file]
+        widths_wanted = LOGO_WIDTHS if ref.kind == "logo" else PHOTO_WIDTHS
+        widths = tuple(w for w in widths_wanted if w < info.width)
+        widths += (info.width,) if info.width <= widths_wanted[-1] else ()
+        fallback_width = min(widths_wanted[1], info.width)
+        params = f"{ENCODER_VERSION}|{ref.kind}|{widths}|{WEBP_QUALITY}|{WEBP_METHOD}|{JPEG_QUALITY}"
+        key = hashlib.sha256(f"{info.digest}|{params}".encode()).hexdigest()[:24]
+        if key not in self.jobs:
+            self.jobs[key] = _Job(str(ref.file), ref.kind, key, widths, fallback_width, info.width)
+            self.refs[key] = ref
+        ext = "png" if ref.kind == "logo" else "jpg"
+
+        def rendition(width: int, suffix: str) -> Rendition:
+            height = max(1, round(info.height * width / info.width))
+            return Rendition(f"img/{key[:2]}/{key}-{width}.{suffix}", width, height)
+
+        return Picture(
+            tuple(rendition(w, "webp") for w in widths),
+            rendition(fallback_width, ext),
+            "image/png" if ext == "png" else "image/jpeg",
+        )
+
+    # -- encode ------------------------------------------------------------------------
+    def encode(self, workers: int, progress: Callable[[int, int], None]) -> list[tuple[ImageRef, str]]:
+        """Encode every planned picture missing from the cache; return (ref, reason) failures."""
+        todo = [
+            job
+            for job in self.jobs.values()
+            if not (self.cache_dir / job.key[:2] / f"{job.key}.done").exists()
+        ]
+        failures: list[tuple[ImageRef, str]] = []
+        self.encoded = len(todo)
+        progress(0, len(todo))
+        if not todo:
+            return failures
+        if workers <= 1 or len(todo) == 1:
+            results: Iterable = ((job, _safe_encode(job, self.cache_dir)) for job in todo)
+            for done, (job, error) in enumerate(results, 1):
+                if error:
+                    failures.append((self.refs[job.key], error))
+                progress(done, len(todo))
+            return failures
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(_safe_encode, job, self.cache_dir): job for job in todo}
+            for done, future in enumerate(as_completed(futures), 1):
+                error = future.result()
+                if error:
+                    failures.append((self.refs[futures[future].key], error))
+                progress(done, len(todo))
+        return failures
+
+    def outputs(self) -> list[tuple[str, Path]]:
+        """(output path, cache file) for every planned rendition, sorted."""
+        found = []
+        for job in self.jobs.values():
+            shard = job.key[:2]
+            found += [(f"img/{shard}/{name}", self.cache_dir / shard / name) for name in job.files()]
+        return sorted(found)
+
+    def save_index(self) -> None:
+        """Persist what was inspected, pruned to the sources this build used."""
+        used = {str(file) for file in self.infos}
+        kept = {stamp: value for stamp, value in self.index.items() if stamp.rsplit("|", 2)[0] in used}
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.index_file.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_text(json.dumps(kept, sort_keys=True))
+        tmp.replace(self.index_file)
+
+
+class _Refused(Exception):
+    def __init__(self, key: str, **detail: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.detail = detail
+
+
+def _read_index(file: Path) -> dict[str, list]:
+    try:
+        data = json.loads(file.read_text())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _inspect(file: Path) -> SourceInfo:
+    data = file.read_bytes()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                if image.format not in FORMATS:
+                    raise _Refused("image_format", fmt=image.format or "?")
+                width, height = image.size
+                orientation = image.getexif().get(0x0112, 1)
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise _Refused("image_bomb", pixels="> 50", limit=MAX_PIXELS // 1_000_000) from None
+    except _Refused:
+        raise
+    except Exception as exc:  # Pillow raises many kinds for broken files
+        raise _Refused("image_invalid", detail=_reason(exc)) from None
+    if width * height > MAX_PIXELS:
+        raise _Refused("image_bomb", pixels=round(width * height / 1e6), limit=MAX_PIXELS // 1_000_000)
+    if orientation in _ROTATED:
+        width, height = height, width
+    return SourceInfo(hashlib.sha256(data).hexdigest(), width, height)
+
+
+def _reason(exc: Exception) -> str:
+    return str(exc).split("\n", 1)[0] or type(exc).__name__
+
+
+def _safe_encode(job: _Job, cache_dir: Path) -> str | None:
+    """Worker entry point: encode one source; a readable reason instead of an exception."""
+    try:
+        _encode(job, cache_dir)
+    except Exception as exc:
+        return _reason(exc)
+    return None
+
+
+def _encode(job: _Job, cache_dir: Path) -> None:
+    folder = cache_dir / job.key[:2]
+    folder.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with Image.open(job.source) as opened:
+            if opened.format == "JPEG":
+                scale = job.widths[-1] / job.source_width
+                opened.draft("RGB", (math.ceil(opened.width * scale), math.ceil(opened.height * scale)))
+            opened.load()
+            image = _normalize(ImageOps.exif_transpose(opened), job.kind)
+    *webp_names, fallback_name = job.files()
+    for width, name in zip(job.widths, webp_names, strict=True):
+        _save(_resized(image, width), folder / name, "WEBP")
+    fallback_format = "PNG" if job.kind == "logo" else "JPEG"
+    _save(_resized(image, job.fallback_width), folder / fallback_name, fallback_format)
+    (folder / f"{job.key}.done").touch()
+
+
+def _normalize(image: Image.Image, kind: str) -> Image.Image:
+    """RGB (photos) or RGBA (logos), whatever the source mode: CMYK, 16-bit, palette."""
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        image = image.point(lambda value: value / 256).convert("L")
+    if image.mode == "CMYK":
+        image = image.convert("RGB")
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    if kind == "logo":
+        return image.convert("RGBA") if has_alpha else image.convert("RGB")
+    if has_alpha:
+        rgba = image.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(background, rgba).convert("RGB")
+    return image.convert("RGB")
+
+
+def _resized(image: Image.Image, width: int) -> Image.Image:
+    if width >= image.width:
+        return image
+    height = max(1, round(image.height * width / image.width))
+    return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _save(image: Image.Image, target: Path, fmt: str) -> None:
+    """Write through a temporary name so an interrupted build never leaves half a file."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    if fmt == "WEBP":
+        image.save(tmp, fmt, quality=WEBP_QUALITY, method=WEBP_METHOD)
+    elif fmt == "JPEG":
+        image.save(tmp, fmt, quality=JPEG_QUALITY, optimize=True, progressive=True)
+    else:
+        image.save(tmp, fmt, optimize=True)
+    tmp.replace(target)

@@ -1,0 +1,202 @@
+"""The validated catalog: frozen records, resolved references, no I/O.
+
+Built once by `validate`, then only read. Lookups that every later stage needs
+(products of a business, of a category and its descendants) are computed here once,
+so views never re-derive them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    """A source image: its file and the content-relative path named in messages."""
+
+    file: Path
+    source: str
+    kind: str = "photo"  # "photo" (opaque, JPEG fallback) or "logo" (transparency kept)
+    entry: str = field(default="", compare=False)  # where it is named, for messages
+    line: int = field(default=1, compare=False)
+    field_name: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """Sanitized HTML of a Markdown text, and the local images it shows, by their `src`."""
+
+    html: str = ""
+    images: tuple[tuple[str, ImageRef], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    whatsapp: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PrintSettings:
+    paper: str = "A4"
+    bleed_mm: float = 0
+    crop_marks: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    title: str
+    base_url: str  # always ends with "/"
+    language: str = "id"
+    tagline: str | None = None
+    publisher: str | None = None
+    contact: Contact = Contact()
+    districts: tuple[str, ...] = ()
+    theme: str = "mal"
+    primary: str | None = None
+    accent: str | None = None
+    logo: ImageRef | None = None
+    per_page: int = 24
+    print: PrintSettings = PrintSettings()
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    slug: str
+    name: str
+    description: str | None
+    parent: str | None
+    children: tuple[str, ...]
+    ancestors: tuple[str, ...]  # top-level first, the parent last
+
+    @property
+    def top(self) -> str:
+        return self.ancestors[0] if self.ancestors else self.slug
+
+
+@dataclass(frozen=True, slots=True)
+class Certification:
+    type: str
+    number: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Business:
+    slug: str
+    name: str
+    source: str
+    kind: str = "ikm"
+    tagline: str | None = None
+    owner: str | None = None
+    since: int | None = None
+    district: str | None = None
+    address: str | None = None
+    whatsapp: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    socials: tuple[tuple[str, str], ...] = ()
+    marketplaces: tuple[tuple[str, str], ...] = ()
+    logo: ImageRef | None = None
+    cover: ImageRef | None = None
+    certifications: tuple[Certification, ...] = ()
+    featured: bool = False
+    story: Markup = Markup()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Price:
+    low: int
+    high: int | None = None  # set for a range
+
+    @property
+    def is_range(self) -> bool:
+        return self.high is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    name: str
+    price: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    slug: str
+    business: str
+    name: str
+    category: str
+    source: str
+    price: Price | None = None
+    unit: str | None = None
+    images: tuple[ImageRef, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    material: str | None = None
+    size: str | None = None
+    weight_g: int | None = None
+    min_order: int | None = None
+    stock: str = "available"
+    tags: tuple[str, ...] = ()
+    featured: bool = False
+    added: dt.date | None = None
+    sku: str | None = None
+    description: Markup = Markup()
+    summary: str = ""  # plain text of the first paragraph, for cards and meta tags
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.business, self.slug)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    slug: str
+    title: str
+    source: str
+    description: str | None = None
+    menu: bool = False
+    order: int = 0
+    body: Markup = Markup()
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The whole validated catalog plus the lookups every stage needs."""
+
+    site: Settings
+    categories: dict[str, Category]  # tree order: each parent before its children
+    businesses: tuple[Business, ...]  # by name
+    products: tuple[Product, ...]  # by business slug, then product slug
+    pages: tuple[Page, ...]
+    business_by_slug: dict[str, Business] = field(init=False)
+    products_of_business: dict[str, tuple[Product, ...]] = field(init=False)
+    products_in_category: dict[str, tuple[Product, ...]] = field(init=False)  # in listing order
+
+    def __post_init__(self) -> None:
+        by_business: dict[str, list[Product]] = {b.slug: [] for b in self.businesses}
+        in_category: dict[str, list[Product]] = {slug: [] for slug in self.categories}
+        for product in self.products:
+            by_business[product.business].append(product)
+            category = self.categories[product.category]
+            for slug in (*category.ancestors, category.slug):
+                in_category[slug].append(product)
+        object.__setattr__(self, "business_by_slug", {b.slug: b for b in self.businesses})
+        object.__setattr__(self, "products_of_business", {k: tuple(v) for k, v in by_business.items()})
+        listed = {k: tuple(sorted(v, key=_listing_order)) for k, v in in_category.items()}
+        object.__setattr__(self, "products_in_category", listed)
+
+    @property
+    def top_categories(self) -> tuple[Category, ...]:
+        return tuple(c for c in self.categories.values() if c.parent is None)
+
+
+def _listing_order(product: Product) -> tuple[bool, int, str, tuple[str, str]]:
+    """How a category lists its products: featured first, then newest, then by name."""
+    newest = -product.added.toordinal() if product.added else 0
+    return (not product.featured, newest, product.name.casefold(), product.key)

@@ -1,0 +1,152 @@
+"""The single orchestrator: an ordered list of stage calls from content/ to public/.
+
+load -> validate -> (images planned) -> encode -> render -> write -> swap.
+Order matters: every content problem (including photos that fail to decode) is found
+before the output folder is touched, so a failed build leaves the old site as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import feeds, urls
+from .errors import ContentError, ContentErrors, Problems
+from .images import ImageStore
+from .manifest import Manifest, inputs_stamp
+from .messages import message
+from .model import Catalog
+from .render import Renderer, render_all
+from .report import Reporter
+from .sources import load_sources
+from .themes import brand_css, find_themes, load_theme
+from .validate import build_catalog
+from .views import ViewBuilder
+from .writer import OutputWriter
+
+PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("GALERI_CACHE_DIR") or ".cache")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    content: Path = Path("content")
+    out: Path = Path("public")
+    base_url: str | None = None
+    drafts: bool = False
+    pdf: bool = True
+    cache_dir: Path = field(default_factory=default_cache_dir)
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+
+    @property
+    def theme_roots(self) -> list[Path]:
+        """A site's own `themes/` beside its content folder wins over the project's."""
+        return [self.content.resolve().parent / "themes", PROJECT_THEMES]
+
+
+@dataclass
+class BuildStats:
+    pages: int = 0
+    rendered: list[str] = field(default_factory=list)
+    reused: int = 0
+    images: int = 0
+    images_encoded: int = 0
+    files: int = 0
+
+
+def check(options: BuildOptions, reporter: Reporter | None = None) -> tuple[Catalog, ImageStore]:
+    """Load and validate everything; raise ContentErrors with every problem found."""
+    reporter = reporter or Reporter()
+    reporter.stage("load")
+    problems = Problems()
+    sources = load_sources(options.content.resolve(), problems)
+    store = ImageStore(options.cache_dir / "images")
+    themes = set(find_themes(options.theme_roots))
+    catalog = build_catalog(sources, problems, store, themes, options.drafts, options.workers)
+    store.save_index()
+    if problems or catalog is None:
+        raise ContentErrors(problems.sorted())
+    if options.base_url:
+        site = dataclasses.replace(catalog.site, base_url=options.base_url.rstrip("/") + "/")
+        catalog = dataclasses.replace(catalog, site=site)
+    return catalog, store
+
+
+def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildStats:
+    """Build the whole site into `options.out`, atomically."""
+    reporter = reporter or Reporter()
+    manifest = Manifest(options.cache_dir, options.out)
+    stamp = inputs_stamp([options.content, *options.theme_roots, Path(__file__).parent], repr(options))
+    if options.out.is_dir() and manifest.same_inputs(stamp):
+        reporter.note("unchanged")
+        return BuildStats(pages=len(manifest.previous), reused=len(manifest.previous))
+    catalog, store = check(options, reporter)
+    site = catalog.site
+    link = urls.Urls(site.base_url)
+    theme = load_theme(
+        find_themes(options.theme_roots),
+        site.theme,
+        site.language,
+        link,
+        brand_css(site.primary, site.accent),
+    )
+    views = ViewBuilder(catalog, store, theme.t)
+    pages = views.pages()
+
+    reporter.stage("images")
+    failures = store.encode(options.workers, lambda done, total: reporter.progress("images", done, total))
+    if failures:
+        raise ContentErrors(
+            sorted(
+                ContentError(
+                    ref.entry,
+                    ref.line,
+                    ref.field_name,
+                    message("image_invalid", site.language, path=ref.source, detail=why),
+                )
+                for ref, why in failures
+            )
+        )
+    stats = BuildStats(pages=len(pages), images=len(store.jobs), images_encoded=store.encoded)
+
+    reporter.stage("render")
+    writer = OutputWriter(options.out)
+    renderer = Renderer(theme, views.site)
+    try:
+        outcomes = render_all(
+            pages, renderer, writer, manifest, options.workers, lambda d, t: reporter.progress("render", d, t)
+        )
+        for page, outcome in zip(pages, outcomes, strict=True):
+            manifest.record(outcome.path, outcome.key)
+            if outcome.rendered:
+                stats.rendered.append(page.path)
+            else:
+                stats.reused += 1
+
+        reporter.stage("write")
+        for asset in theme.assets.values():
+            writer.write_bytes(asset.path, asset.data)
+        for path, cached in store.outputs():
+            writer.link(path, cached)
+        aliases = [(alias, urls.business(b.slug)) for b in catalog.businesses for alias in b.aliases]
+        aliases += [
+            (alias, urls.product(p.business, p.slug)) for p in catalog.products for alias in p.aliases
+        ]
+        for old, new in aliases:
+            writer.write_text(urls.output_file(old), feeds.alias_page(link, new, site.language))
+        writer.write_text("_redirects", feeds.redirects(link, aliases))
+        writer.write_text("sitemap.xml", feeds.sitemap(link, [page.path for page in pages]))
+        writer.write_text("robots.txt", feeds.robots(link))
+        stats.files = len(writer.written)
+        writer.commit()
+    except BaseException:
+        writer.abort()
+        raise
+    manifest.save()
+    manifest.save_stamp(stamp)
+    return stats

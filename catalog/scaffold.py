@@ -1,0 +1,118 @@
+"""`new ikm <slug>` and `new product <ikm>/<slug>`: entries with every field, explained.
+
+A scaffold is valid as written and starts as `draft: true`, so a half-filled entry
+never reaches the public site; the editor removes that line when it is ready.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .sources import is_slug
+
+BUSINESS = """\
+---
+# Data usaha. Baris yang diawali # adalah petunjuk; hapus # untuk mengisi kolomnya.
+name: {title}                # nama usaha (wajib)
+# tagline: Satu kalimat tentang usaha Anda
+# owner: Nama Pemilik
+# since: 2015                # tahun berdiri
+kind: ikm                    # ikm (industri kecil) atau umkm (usaha mikro/kecil)
+# district: Kejaksan         # kecamatan: Harjamukti, Kejaksan, Kesambi, Lemahwungkuk, Pekalipan
+# address: Jl. Contoh No. 1, Kota Cirebon
+whatsapp: 0812-0000-0000     # nomor WhatsApp untuk tombol pesan (ganti dengan nomor asli)
+# phone: (0231) 000000
+# email: nama@contoh.id
+# website: https://contoh.id
+# instagram: "@namaakun"
+# facebook: namahalaman
+# tiktok: "@namaakun"
+# marketplaces:              # toko daring: nama -> alamat lengkap https://
+#   tokopedia: https://www.tokopedia.com/namatoko
+#   shopee: https://shopee.co.id/namatoko
+# logo: logo.png             # berkas gambar di folder ini
+# cover: sampul.jpg
+# certifications:            # halal, pirt, bpom, sni, haki, other
+#   - type: halal
+#     number: ID00000000000000
+# featured: true             # tampil di beranda
+draft: true                  # hapus baris ini bila data sudah lengkap dan siap terbit
+# aliases: [/ikm/nama-lama/] # alamat lama yang dialihkan ke sini
+---
+Ceritakan usaha Anda di sini: sejarah, bahan, cara membuat, keunggulan.
+"""
+
+PRODUCT = """\
+---
+# Data produk. Baris yang diawali # adalah petunjuk; hapus # untuk mengisi kolomnya.
+name: {title}                # nama produk (wajib)
+category: {category}         # slug kategori (wajib): {categories}
+# price: 25000               # harga dalam rupiah tanpa titik; atau rentang:
+# price: {{from: 150000, to: 250000}}
+# unit: pcs                  # pcs, kg, lembar, botol, ...
+# images:                    # foto di folder products/, yang pertama foto utama
+#   - {slug}-1.jpg
+# variants:
+#   - name: Ukuran M
+#     price: 25000
+# material: Katun
+# size: 20 x 30 cm
+# weight_g: 250              # berat dalam gram
+# min_order: 1
+stock: available             # available (tersedia), preorder, sold_out (habis)
+# tags: [oleh-oleh, khas cirebon]
+# featured: true             # tampil di beranda
+added: {today}               # tanggal ditambahkan (YYYY-MM-DD)
+# sku: "001"
+draft: true                  # hapus baris ini bila data sudah lengkap dan siap terbit
+---
+Tuliskan deskripsi produk di sini: bahan, rasa atau ukuran, cara pakai atau penyimpanan.
+"""
+
+
+class ScaffoldError(Exception):
+    """The slug is wrong, the business does not exist, or the file already exists."""
+
+
+def new_business(content: Path, slug: str) -> Path:
+    if not is_slug(slug):
+        raise ScaffoldError(f"slug {slug!r} tidak sah (huruf kecil a-z, angka, tanda - tunggal)")
+    file = content / "ikm" / slug / "index.md"
+    _refuse_existing(file)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    (file.parent / "products").mkdir(exist_ok=True)
+    file.write_text(BUSINESS.format(title=_title(slug)), encoding="utf-8")
+    return file
+
+
+def new_product(content: Path, target: str, categories: list[str]) -> Path:
+    business, _, slug = target.partition("/")
+    for part in (business, slug):
+        if not is_slug(part):
+            raise ScaffoldError(f"{target!r}: tulis <slug-usaha>/<slug-produk> dengan slug yang sah")
+    folder = content / "ikm" / business
+    if not (folder / "index.md").is_file():
+        raise ScaffoldError(f"usaha {business!r} belum ada (buat dulu: python build.py new ikm {business})")
+    _refuse_existing(folder / "products" / f"{slug}.yaml")
+    file = folder / "products" / f"{slug}.md"
+    _refuse_existing(file)
+    file.parent.mkdir(exist_ok=True)
+    text = PRODUCT.format(
+        title=_title(slug),
+        slug=slug,
+        category=categories[0] if categories else "ganti-dengan-slug-kategori",
+        categories=", ".join(categories),
+        today=dt.date.today().isoformat(),
+    )
+    file.write_text(text, encoding="utf-8")
+    return file
+
+
+def _refuse_existing(file: Path) -> None:
+    if file.exists():
+        raise ScaffoldError(f"{file} sudah ada; tidak ditimpa")
+
+
+def _title(slug: str) -> str:
+    return " ".join(word.capitalize() for word in slug.split("-"))

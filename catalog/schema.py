@@ -1,0 +1,214 @@
+"""The content schema: one pydantic model per kind of file, exactly as CONTENT-SPEC.md says.
+
+These models validate what editors wrote (field by field, unknown fields refused) and
+will emit the JSON Schema and the CMS configuration. Values arrive as the text the
+editor wrote (see `yamlsafe`); pydantic converts where a field wants a number, a
+bool or a date. Cross-file rules (categories exist, images exist) live in `validate`.
+Custom error types are keys of `messages.MESSAGES`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+URL_RE = re.compile(
+    r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$|^https?://localhost(?::\d+)?(?:[/?#]\S*)?$"
+)
+_COLOR_RE = re.compile(
+    r"^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla|oklch)\([0-9a-zA-Z .,%/+-]*\)|[a-zA-Z]{3,20})$"
+)
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$")
+_HANDLE_RE = re.compile(r"^@?[A-Za-z0-9._-]{1,60}$")
+SOCIAL_HOSTS = {
+    "instagram": ("instagram.com", "https://www.instagram.com/{}/"),
+    "facebook": ("facebook.com", "https://www.facebook.com/{}"),
+    "tiktok": ("tiktok.com", "https://www.tiktok.com/@{}"),
+}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _url(value: str) -> str:
+    if not URL_RE.match(value):
+        raise PydanticCustomError("bad_url", "bad url")
+    return value
+
+
+def _color(value: str) -> str:
+    if not _COLOR_RE.match(value):
+        raise PydanticCustomError("bad_color", "bad colour")
+    return value
+
+
+def _email(value: str) -> str:
+    if not _EMAIL_RE.match(value):
+        raise PydanticCustomError("bad_email", "bad email")
+    return value
+
+
+def normalize_whatsapp(value: str) -> str:
+    """`0812-3456-7890`, `+62 812 3456 7890`, `62812...` -> `6281234567890`."""
+    digits = re.sub(r"[\s().-]", "", value)
+    digits = digits.removeprefix("+")
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    if not digits.isdigit() or not digits.startswith("62") or not 10 <= len(digits) <= 15:
+        raise PydanticCustomError("bad_phone", "bad phone")
+    return digits
+
+
+def _text_only(value: object) -> object:
+    """Refuse lists and mappings where text is expected (numbers already arrive as text)."""
+    if isinstance(value, (list, dict)):
+        raise PydanticCustomError("expected_text", "text expected")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text_only), Field(min_length=1)]
+Url = Annotated[Text, AfterValidator(_url)]
+Color = Annotated[Text, AfterValidator(_color)]
+Email = Annotated[Text, AfterValidator(_email)]
+WhatsApp = Annotated[Text, AfterValidator(normalize_whatsapp)]
+ImagePath = Text
+Rupiah = Annotated[int, Field(ge=0)]
+
+
+def social(network: str) -> AfterValidator:
+    host, template = SOCIAL_HOSTS[network]
+
+    def to_url(value: str) -> str:
+        if value.startswith("https://"):
+            netloc = value[8:].split("/", 1)[0].lower()
+            if netloc == host or netloc.endswith("." + host):
+                return value
+            raise PydanticCustomError("bad_social", "bad social", {"host": host})
+        if _HANDLE_RE.match(value):
+            return template.format(value.lstrip("@"))
+        raise PydanticCustomError("bad_social", "bad social", {"host": host})
+
+    return AfterValidator(to_url)
+
+
+class Contact(Strict):
+    address: Text | None = Field(None, description="Alamat kantor")
+    phone: Text | None = Field(None, description="Telepon")
+    email: Email | None = Field(None, description="Email")
+    whatsapp: WhatsApp | None = Field(None, description="Nomor WhatsApp")
+
+
+class Brand(Strict):
+    primary: Color | None = Field(None, description="Warna utama (CSS)")
+    accent: Color | None = Field(None, description="Warna aksen (CSS)")
+    logo: ImagePath | None = Field(None, description="Logo, path di bawah content/")
+
+
+class Print(Strict):
+    paper: Literal["A4", "A5"] = Field("A4", description="Ukuran kertas")
+    bleed_mm: float = Field(0, ge=0, description="Bleed dalam milimeter")
+    crop_marks: bool = Field(False, description="Tanda potong")
+
+
+class SiteConfig(Strict):
+    title: Text = Field(description="Judul situs")
+    tagline: Text | None = Field(None, description="Slogan di bawah judul")
+    base_url: Url = Field(description="Alamat situs, contoh https://galeri-ikm.cirebonkota.go.id/")
+    language: Literal["id", "en"] = Field("id", description="Bahasa tampilan")
+    publisher: Text | None = Field(None, description="Instansi pengelola katalog")
+    contact: Contact | None = None
+    districts: list[Text] | None = Field(None, description="Daftar kecamatan yang sah")
+    theme: Text = Field("mal", description="Nama folder tema di themes/")
+    brand: Brand | None = None
+    per_page: int = Field(24, ge=1, description="Produk per halaman kategori")
+    print: Print | None = None
+
+
+class CategoryEntry(Strict):
+    slug: Text = Field(description="Slug kategori")
+    name: Text = Field(description="Nama kategori")
+    description: Text | None = Field(None, description="Keterangan singkat")
+    children: list[CategoryEntry] | None = Field(None, description="Subkategori")
+
+
+class Certification(Strict):
+    type: Literal["halal", "pirt", "bpom", "sni", "haki", "other"] = Field(description="Jenis sertifikat")
+    number: Text | None = Field(None, description="Nomor sertifikat")
+
+
+class BusinessFrontMatter(Strict):
+    name: Text = Field(description="Nama usaha")
+    tagline: Text | None = Field(None, description="Satu kalimat tentang usaha")
+    owner: Text | None = Field(None, description="Nama pemilik")
+    since: int | None = Field(None, description="Tahun berdiri")
+    kind: Literal["ikm", "umkm"] = Field("ikm", description="IKM atau UMKM")
+    district: Text | None = Field(None, description="Kecamatan")
+    address: Text | None = Field(None, description="Alamat")
+    whatsapp: WhatsApp | None = Field(None, description="Nomor WhatsApp")
+    phone: Text | None = Field(None, description="Telepon")
+    email: Email | None = Field(None, description="Email")
+    website: Url | None = Field(None, description="Situs web")
+    instagram: Annotated[Text, social("instagram")] | None = Field(None, description="Instagram")
+    facebook: Annotated[Text, social("facebook")] | None = Field(None, description="Facebook")
+    tiktok: Annotated[Text, social("tiktok")] | None = Field(None, description="TikTok")
+    marketplaces: dict[str, Url] | None = Field(None, description="Toko daring: nama -> alamat")
+    logo: ImagePath | None = Field(None, description="Logo")
+    cover: ImagePath | None = Field(None, description="Foto sampul")
+    certifications: list[Certification] | None = Field(None, description="Sertifikat")
+    featured: bool = Field(False, description="Tampil di beranda")
+    draft: bool = Field(False, description="Draf, tidak diterbitkan")
+    aliases: list[Text] | None = Field(None, description="Alamat lama yang dialihkan ke sini")
+
+
+class PriceRange(Strict):
+    from_: Rupiah = Field(alias="from", description="Harga terendah")
+    to: Rupiah = Field(description="Harga tertinggi")
+
+
+def _price(value: object) -> object:
+    if value is None or isinstance(value, dict):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    raise PydanticCustomError("price_shape", "bad price")
+
+
+class Variant(Strict):
+    name: Text = Field(description="Nama varian")
+    price: Rupiah | None = Field(None, description="Harga varian")
+
+
+class ProductFrontMatter(Strict):
+    name: Text = Field(description="Nama produk")
+    category: Text = Field(description="Slug kategori")
+    price: Annotated[Rupiah | PriceRange | None, BeforeValidator(_price)] = Field(
+        None, description="Harga dalam rupiah, atau rentang {from, to}"
+    )
+    unit: Text | None = Field(None, description="Satuan: pcs, kg, botol, ...")
+    images: list[ImagePath] | None = Field(None, description="Foto produk; yang pertama foto utama")
+    variants: list[Variant] | None = Field(None, description="Varian: ukuran, warna, rasa")
+    material: Text | None = Field(None, description="Bahan")
+    size: Text | None = Field(None, description="Ukuran")
+    weight_g: int | None = Field(None, gt=0, description="Berat dalam gram")
+    min_order: int | None = Field(None, ge=1, description="Pemesanan minimum")
+    stock: Literal["available", "preorder", "sold_out"] = Field("available", description="Ketersediaan")
+    tags: list[Text] | None = Field(None, description="Label")
+    featured: bool = Field(False, description="Tampil di beranda")
+    added: dt.date | None = Field(None, description="Tanggal ditambahkan (YYYY-MM-DD)")
+    sku: Text | None = Field(None, description="Kode produk")
+    draft: bool = Field(False, description="Draf, tidak diterbitkan")
+    aliases: list[Text] | None = Field(None, description="Alamat lama yang dialihkan ke sini")
+    description: Text | None = Field(None, description="Deskripsi (Markdown), hanya di berkas .yaml")
+
+
+class PageFrontMatter(Strict):
+    title: Text | None = Field(None, description="Judul halaman")
+    description: Text | None = Field(None, description="Ringkasan untuk mesin pencari")
+    menu: bool = Field(False, description="Tampil di menu utama")
+    order: int = Field(0, description="Urutan di menu")
+    draft: bool = Field(False, description="Draf, tidak diterbitkan")

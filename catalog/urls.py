@@ -1,0 +1,76 @@
+"""The one place that knows URLs and output paths (CONTENT-SPEC.md section 2).
+
+Paths here are site paths such as `/ikm/batik-sari/`; `Urls` turns them into links
+under `base_url` (which may carry a path) and into output files. These URLs are
+printed as QR codes: change nothing here without an alias.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+
+def home() -> str:
+    return "/"
+
+
+def category(slug: str, page: int = 1) -> str:
+    return f"/kategori/{slug}/" if page <= 1 else f"/kategori/{slug}/{page}/"
+
+
+def directory() -> str:
+    return "/ikm/"
+
+
+def business(slug: str) -> str:
+    return f"/ikm/{slug}/"
+
+
+def product(business_slug: str, slug: str) -> str:
+    return f"/ikm/{business_slug}/{slug}/"
+
+
+def page(slug: str) -> str:
+    return f"/{slug}/"
+
+
+def search() -> str:
+    return "/cari/"
+
+
+def catalogs() -> str:
+    return "/katalog/"
+
+
+def catalog_pdf(top_category: str | None = None) -> str:
+    return f"/katalog/{top_category or 'katalog-lengkap'}.pdf"
+
+
+def brochure(business_slug: str) -> str:
+    return f"/ikm/{business_slug}/brosur.pdf"
+
+
+def output_file(path: str) -> str:
+    """Output file (relative to the output folder) for a site path: folders get index.html."""
+    relative = path.lstrip("/")
+    return relative + "index.html" if path.endswith("/") else relative
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Links for one base URL: `link()` for href/src, `absolute()` for canonical, OG, QR."""
+
+    base_url: str  # ends with "/"
+
+    @property
+    def prefix(self) -> str:
+        """The base URL's path without its trailing slash: "" or "/galeri"."""
+        return urlsplit(self.base_url).path.rstrip("/")
+
+    def link(self, path: str) -> str:
+        """A root-relative link that works under a base path, and on the 404 page at any depth."""
+        return self.prefix + path
+
+    def absolute(self, path: str) -> str:
+        return self.base_url.rstrip("/") + path

@@ -1,0 +1,587 @@
+"""Raw documents to the frozen catalog: every field rule and cross-file rule, all errors at once.
+
+Field rules come from `schema`; here we add what needs more than one file: category
+slugs exist and are unique, districts are listed, images exist inside their business
+folder and are real images, price ranges are ordered, aliases and page slugs do not
+collide. Problems go to a `Problems`; nothing is raised for content.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import difflib
+import os
+import re
+import types
+import typing
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from . import markup, schema
+from .errors import Problems
+from .messages import message
+from .model import (
+    Business,
+    Catalog,
+    Category,
+    Certification,
+    Contact,
+    ImageRef,
+    Markup,
+    Page,
+    Price,
+    PrintSettings,
+    Product,
+    Settings,
+    Variant,
+)
+from .parallel import chunks, fork_map
+from .sources import BusinessSource, ContentSources, Document, is_slug, read_business
+from .yamlsafe import Loc, format_loc, line_for
+
+BUSINESSES_PER_JOB = 100
+
+
+class ImageInspector(Protocol):
+    """Checks image files during validation, and carries what it learned across processes."""
+
+    def check(self, file: Path) -> tuple[str, dict[str, object]] | None: ...
+
+    def learned(self) -> Any: ...
+
+    def absorb(self, learned: Any) -> None: ...
+
+
+RESERVED_PAGE_SLUGS = {
+    "kategori",
+    "ikm",
+    "cari",
+    "katalog",
+    "img",
+    "assets",
+    "admin",
+    "pagefind",
+}
+_ALIAS_RE = re.compile(r"^/(?:[a-z0-9._~-]+/)+$")
+_REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+_CATEGORIES = TypeAdapter(list[schema.CategoryEntry])
+_TYPE_MESSAGES = {
+    "int_parsing": "expected_int", "int_type": "expected_int", "int_from_float": "expected_int",
+    "float_parsing": "expected_number", "float_type": "expected_number",
+    "bool_parsing": "expected_bool", "bool_type": "expected_bool",
+    "string_type": "expected_text", "string_too_short": "empty_text",
+    "date_parsing": "expected_date", "date_type": "expected_date",
+    "date_from_datetime_parsing": "expected_date", "date_from_datetime_inexact": "expected_date",
+    "list_type": "expected_list", "model_type": "expected_mapping", "dict_type": "expected_mapping",
+    "model_attributes_type": "expected_mapping",
+}  # fmt: skip
+
+
+def build_catalog(
+    sources: ContentSources,
+    problems: Problems,
+    images: ImageInspector,
+    themes: set[str],
+    drafts: bool = False,
+    workers: int = 1,
+) -> Catalog | None:
+    """Validate everything; return the catalog when no problem was found.
+
+    `images` inspects image files (real, safe images?); `themes` are the theme names
+    available, for `theme:` in site.yaml. Businesses are read and validated on
+    `workers` processes.
+    """
+    checker = _Validator(sources, problems, images, themes, drafts)
+    catalog = checker.run(workers)
+    return None if problems else catalog
+
+
+class _Validator:
+    def __init__(
+        self,
+        sources: ContentSources,
+        problems: Problems,
+        images: ImageInspector,
+        themes: set[str],
+        drafts: bool,
+    ) -> None:
+        self.sources = sources
+        self.themes = themes
+        self.root = sources.root
+        self.problems = problems
+        self.images = images
+        self.drafts = drafts
+        self.language = sources.language
+        self.districts: tuple[str, ...] = ()
+        self.category_slugs: set[str] = set()
+
+    # -- reporting ---------------------------------------------------------------------
+    def say(
+        self,
+        doc: Document | str,
+        line: int,
+        field_name: str,
+        key: str,
+        **detail: object,
+    ) -> None:
+        path = doc if isinstance(doc, str) else doc.path
+        self.problems.add(path, line, field_name, message(key, self.language, **detail))
+
+    def at(self, doc: Document, loc: Loc, key: str, **detail: object) -> None:
+        self.say(doc, line_for(doc.lines, loc), format_loc(loc), key, **detail)
+
+    def parse(self, model: Any, doc: Document, data: Any = None, prefix: Loc = ()) -> Any:
+        """Validate `data` (default: the document) against `model`; report every error."""
+        data = doc.data if data is None else data
+        adapter = model if isinstance(model, TypeAdapter) else None
+        if adapter is None and not isinstance(data, dict):
+            self.at(doc, prefix, "not_mapping")
+            return None
+        try:
+            return adapter.validate_python(data) if adapter else model.model_validate(data)
+        except ValidationError as exc:
+            root_model = model if adapter is None else schema.CategoryEntry
+            for error in exc.errors():
+                self.report(doc, root_model, prefix, error)
+            return None
+
+    def report(self, doc: Document, root_model: type[BaseModel], prefix: Loc, error: Any) -> None:
+        loc: Loc = (*prefix, *error["loc"])
+        kind = error["type"]
+        ctx = error.get("ctx") or {}
+        if kind == "extra_forbidden":
+            known = _field_names(_model_at(root_model, error["loc"]))
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+            hint = message("did_you_mean", self.language, name=close[0]) if close else ""
+            hint = hint or message("known_fields", self.language, names=", ".join(known))
+            self.at(doc, loc, "unknown_field", hint=hint)
+        elif kind == "missing" or (error.get("input") is None and kind.endswith("_type")):
+            self.at(doc, loc, "missing")
+        elif kind in ("literal_error", "enum"):
+            self.at(doc, loc, "expected_choice", choices=ctx.get("expected", ""))
+        elif kind in ("greater_than_equal", "greater_than"):
+            self.at(doc, loc, "too_small", limit=ctx.get("ge", ctx.get("gt", "")))
+        elif kind in ("less_than_equal", "less_than"):
+            self.at(doc, loc, "too_large", limit=ctx.get("le", ctx.get("lt", "")))
+        elif kind in _TYPE_MESSAGES:
+            self.at(doc, loc, _TYPE_MESSAGES[kind])
+        elif kind in _CUSTOM_KEYS:
+            self.at(doc, loc, kind, **ctx)
+        else:
+            self.at(doc, loc, "invalid", detail=error["msg"])
+
+    # -- images --------------------------------------------------------------------------
+    def image(
+        self,
+        doc: Document,
+        loc: Loc,
+        value: str,
+        base: Path,
+        scope: Path,
+        kind: str = "photo",
+    ) -> ImageRef | None:
+        """Resolve an image path named in `doc`, relative to `base`, confined to `scope`."""
+        line, field_name = line_for(doc.lines, loc), format_loc(loc)
+        scope_name = scope.relative_to(self.root).as_posix() or "content"
+        if _REMOTE.match(value) or value.startswith("/") or "\\" in value:
+            self.say(doc, line, field_name, "image_absolute", path=value)
+            return None
+        candidate = Path(os.path.normpath(base / unicodedata.normalize("NFC", value)))
+        if not candidate.is_relative_to(scope):
+            self.say(doc, line, field_name, "image_outside", path=value, scope=scope_name)
+            return None
+        candidate = _find_normalized(candidate)
+        if candidate.is_symlink() and not candidate.resolve().is_relative_to(scope.resolve()):
+            self.say(doc, line, field_name, "image_symlink", path=value, scope=scope_name)
+            return None
+        if not candidate.is_file():
+            self.say(doc, line, field_name, "image_missing", path=value)
+            return None
+        rel = candidate.relative_to(self.root).as_posix()
+        problem = self.images.check(candidate)
+        if problem is not None:
+            self.say(doc, line, field_name, problem[0], path=value, **problem[1])
+            return None
+        return ImageRef(candidate, rel, kind, doc.path, line, field_name)
+
+    def markdown(
+        self,
+        doc: Document,
+        field_name: str,
+        text: str,
+        first_line: int,
+        base: Path,
+        scope: Path,
+    ) -> Markup:
+        safe = markup.to_html(text)
+        images = []
+        for src in markup.image_sources(safe):
+            line = first_line + _line_index(text, src)
+            if _REMOTE.match(src) or src.startswith("/"):
+                self.say(doc, line, field_name, "markdown_image_remote", path=src)
+                continue
+            ref = self.image(_at_line(doc, line), (field_name,), src, base, scope)
+            if ref is not None:
+                images.append((src, ref))
+        return Markup(safe, tuple(images))
+
+    # -- documents -------------------------------------------------------------------------
+    def run(self, workers: int) -> Catalog | None:
+        site = self.settings()
+        categories = self.categories()
+        pages = self.pages()
+        businesses: list[Business] = []
+        products: list[Product] = []
+        jobs = chunks(self.sources.business_folders, BUSINESSES_PER_JOB)
+        for found, problems, learned in fork_map(self.business_job, jobs, workers):
+            self.problems.extend(problems)
+            self.images.absorb(learned)
+            for business, own_products in found:
+                businesses.append(business)
+                products.extend(own_products)
+        self.check_aliases(businesses, products, pages)
+        if site is None or categories is None or self.problems:
+            return None
+        businesses.sort(key=lambda b: (b.name.casefold(), b.slug))
+        return Catalog(site, categories, tuple(businesses), tuple(products), tuple(pages))
+
+    def settings(self) -> Settings | None:
+        doc = self.sources.site
+        if doc is None:
+            return None
+        config: schema.SiteConfig | None = self.parse(schema.SiteConfig, doc)
+        if config is None:
+            return None
+        self.districts = tuple(config.districts or ())
+        if config.theme not in self.themes:
+            self.at(doc, ("theme",), "theme_missing", name=config.theme)
+        brand = config.brand or schema.Brand()
+        logo = None
+        if brand.logo:
+            logo = self.image(
+                doc,
+                ("brand", "logo"),
+                brand.logo,
+                self.root,
+                self.root / "assets",
+                "logo",
+            )
+        contact = config.contact or schema.Contact()
+        paper = config.print or schema.Print()
+        return Settings(
+            title=config.title,
+            base_url=config.base_url.rstrip("/") + "/",
+            language=config.language,
+            tagline=config.tagline,
+            publisher=config.publisher,
+            contact=Contact(contact.address, contact.phone, contact.email, contact.whatsapp),
+            districts=self.districts,
+            theme=config.theme,
+            primary=brand.primary,
+            accent=brand.accent,
+            logo=logo,
+            per_page=config.per_page,
+            print=PrintSettings(paper.paper, paper.bleed_mm, paper.crop_marks),
+        )
+
+    def categories(self) -> dict[str, Category] | None:
+        doc = self.sources.categories
+        if doc is None:
+            return None
+        if not isinstance(doc.data, list):
+            self.at(doc, (), "not_list")
+            return None
+        entries = self.parse(_CATEGORIES, doc, doc.data)
+        if entries is None:
+            return None
+        result: dict[str, Category] = {}
+        seen: dict[str, int] = {}
+
+        def walk(items: list[schema.CategoryEntry], loc: Loc, ancestors: tuple[str, ...]) -> None:
+            for index, entry in enumerate(items):
+                here = (*loc, index)
+                line = line_for(doc.lines, (*here, "slug"))
+                if not is_slug(entry.slug):
+                    self.at(doc, (*here, "slug"), "bad_slug", slug=entry.slug)
+                elif entry.slug in seen:
+                    self.at(
+                        doc,
+                        (*here, "slug"),
+                        "duplicate_slug",
+                        slug=entry.slug,
+                        other=seen[entry.slug],
+                    )
+                else:
+                    seen[entry.slug] = line
+                    children = tuple(child.slug for child in entry.children or ())
+                    parent = ancestors[-1] if ancestors else None
+                    result[entry.slug] = Category(
+                        entry.slug,
+                        entry.name,
+                        entry.description,
+                        parent,
+                        children,
+                        ancestors,
+                    )
+                walk(entry.children or [], (*here, "children"), (*ancestors, entry.slug))
+
+        walk(entries, (), ())
+        self.category_slugs = set(result)
+        return result
+
+    def pages(self) -> list[Page]:
+        pages = []
+        for slug, doc in self.sources.pages:
+            front: schema.PageFrontMatter | None = self.parse(schema.PageFrontMatter, doc)
+            if front is None:
+                continue
+            heading, body = markup.split_title(doc.body)
+            title = front.title or heading
+            if not front.title and heading is None:
+                self.say(doc, 1, "title", "no_title")
+            if slug in RESERVED_PAGE_SLUGS:
+                self.say(doc, 1, "", "page_reserved", slug=slug)
+            body = doc.body if front.title else body
+            content = self.markdown(doc, "body", body, doc.body_line, doc.file.parent, self.root)
+            if title and (self.drafts or not front.draft):
+                pages.append(
+                    Page(
+                        slug,
+                        title,
+                        doc.path,
+                        front.description,
+                        front.menu,
+                        front.order,
+                        content,
+                    )
+                )
+        return sorted(pages, key=lambda p: (p.order, p.title.casefold(), p.slug))
+
+    def business_job(self, folders: Sequence[Path]) -> tuple[list[tuple[Business, list[Product]]], list, Any]:
+        """Read and validate some businesses; return them (drafts left out), problems, image facts.
+
+        Runs in a worker process: everything it learns travels back in its result.
+        """
+        own = Problems()
+        checker = copy.copy(self)
+        checker.problems = own
+        found = []
+        for folder in folders:
+            business, products, is_draft = checker.business(read_business(self.sources, folder, own))
+            if business is not None and (self.drafts or not is_draft):
+                found.append((business, products))
+        return found, own.items, self.images.learned()
+
+    def business(self, source: BusinessSource) -> tuple[Business | None, list[Product], bool]:
+        doc = source.index
+        products = [p for slug, d in source.products if (p := self.product(source, slug, d)) is not None]
+        if doc is None:
+            return None, [], False
+        front: schema.BusinessFrontMatter | None = self.parse(schema.BusinessFrontMatter, doc)
+        if front is None:
+            return None, [], False
+        if not (front.whatsapp or front.phone or front.email):
+            self.say(doc, 1, "whatsapp", "no_contact")
+        if front.since is not None and not 1900 <= front.since <= dt.date.today().year:
+            self.at(doc, ("since",), "bad_year", year=dt.date.today().year)
+        self.check_district(doc, front.district)
+        folder = source.folder
+        logo = front.logo and self.image(doc, ("logo",), front.logo, folder, folder, "logo")
+        cover = front.cover and self.image(doc, ("cover",), front.cover, folder, folder)
+        socials = tuple((n, getattr(front, n)) for n in schema.SOCIAL_HOSTS if getattr(front, n))
+        business = Business(
+            slug=source.slug,
+            name=front.name,
+            source=doc.path,
+            kind=front.kind,
+            tagline=front.tagline,
+            owner=front.owner,
+            since=front.since,
+            district=front.district,
+            address=front.address,
+            whatsapp=front.whatsapp,
+            phone=front.phone,
+            email=front.email,
+            website=front.website,
+            socials=socials,
+            marketplaces=tuple((front.marketplaces or {}).items()),
+            logo=logo or None,
+            cover=cover or None,
+            certifications=tuple(Certification(c.type, c.number) for c in front.certifications or ()),
+            featured=front.featured,
+            story=self.markdown(doc, "body", doc.body, doc.body_line, folder, folder),
+            aliases=self.aliases(doc, front.aliases),
+        )
+        visible = [p for p, draft in products if self.drafts or not draft]
+        return business, visible, front.draft
+
+    def product(self, source: BusinessSource, slug: str, doc: Document) -> tuple[Product, bool] | None:
+        front: schema.ProductFrontMatter | None = self.parse(schema.ProductFrontMatter, doc)
+        if front is None:
+            return None
+        is_markdown = doc.path.endswith(".md")
+        if is_markdown and front.description is not None:
+            self.at(doc, ("description",), "description_in_md")
+        if front.category not in self.category_slugs and self.sources.categories is not None:
+            close = difflib.get_close_matches(front.category, sorted(self.category_slugs), n=1)
+            hint = message("did_you_mean", self.language, name=close[0]) if close else ""
+            self.at(doc, ("category",), "unknown_category", slug=front.category, hint=hint)
+        price = None
+        if isinstance(front.price, schema.PriceRange):
+            if front.price.from_ >= front.price.to:
+                self.at(doc, ("price", "from"), "range_order")
+            price = Price(front.price.from_, front.price.to)
+        elif front.price is not None:
+            price = Price(front.price)
+        base, scope = doc.file.parent, source.folder
+        images = tuple(
+            ref
+            for index, value in enumerate(front.images or ())
+            if (ref := self.image(doc, ("images", index), value, base, scope)) is not None
+        )
+        if is_markdown:
+            text, first_line = doc.body, doc.body_line
+        else:
+            text, first_line = (
+                front.description or "",
+                line_for(doc.lines, ("description",)) + 1,
+            )
+        description = self.markdown(doc, "description", text, first_line, base, scope)
+        product = Product(
+            slug=slug,
+            business=source.slug,
+            name=front.name,
+            category=front.category,
+            source=doc.path,
+            price=price,
+            unit=front.unit,
+            images=images,
+            variants=tuple(Variant(v.name, v.price) for v in front.variants or ()),
+            material=front.material,
+            size=front.size,
+            weight_g=front.weight_g,
+            min_order=front.min_order,
+            stock=front.stock,
+            tags=tuple(front.tags or ()),
+            featured=front.featured,
+            added=front.added,
+            sku=front.sku,
+            description=description,
+            summary=markup.first_paragraph_text(description.html),
+            aliases=self.aliases(doc, front.aliases),
+        )
+        return product, front.draft
+
+    # -- cross checks ----------------------------------------------------------------------
+    def check_district(self, doc: Document, district: str | None) -> None:
+        if district is not None and self.districts and district not in self.districts:
+            self.at(
+                doc,
+                ("district",),
+                "unknown_district",
+                value=district,
+                choices=", ".join(self.districts),
+            )
+
+    def aliases(self, doc: Document, values: list[str] | None) -> tuple[str, ...]:
+        good = []
+        for index, value in enumerate(values or ()):
+            if _ALIAS_RE.match(value) and "/../" not in value and "/./" not in value:
+                good.append(value)
+            else:
+                self.at(doc, ("aliases", index), "bad_alias")
+        return tuple(good)
+
+    def check_aliases(self, businesses: list[Business], products: list[Product], pages: list[Page]) -> None:
+        taken: dict[str, str] = {
+            "/": "/",
+            "/ikm/": "/ikm/",
+            "/cari/": "/cari/",
+            "/katalog/": "/katalog/",
+        }
+        taken.update({f"/kategori/{slug}/": "categories.yaml" for slug in self.category_slugs})
+        taken.update({f"/{p.slug}/": p.source for p in pages})
+        taken.update({f"/ikm/{b.slug}/": b.source for b in businesses})
+        taken.update({f"/ikm/{p.business}/{p.slug}/": p.source for p in products})
+        for entry in [*businesses, *products]:
+            for alias in entry.aliases:
+                if alias in taken:
+                    self.say(
+                        entry.source,
+                        1,
+                        "aliases",
+                        "alias_taken",
+                        path=alias,
+                        other=taken[alias],
+                    )
+                taken[alias] = entry.source
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:
+    """The pydantic model that holds the last part of `loc` (for "did you mean")."""
+    current = model
+    for part in loc[:-1]:
+        if not isinstance(part, str):
+            continue
+        fields = {f.alias or name: f for name, f in current.model_fields.items()}
+        if part not in fields:
+            break
+        nested = _nested_model(fields[part].annotation)
+        if nested is None:
+            break
+        current = nested
+    return current
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, (types.UnionType, typing._GenericAlias, types.GenericAlias)) or typing.get_args(
+        annotation
+    ):
+        for arg in typing.get_args(annotation):
+            found = _nested_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _find_normalized(candidate: Path) -> Path:
+    """On disk the name may be NFD (saved on a Mac); find the entry whose NFC name matches."""
+    if candidate.exists() or not candidate.parent.is_dir():
+        return candidate
+    wanted = unicodedata.normalize("NFC", candidate.name)
+    for entry in candidate.parent.iterdir():
+        if unicodedata.normalize("NFC", entry.name) == wanted:
+            return entry
+    return candidate
+
+
+def _line_index(text: str, needle: str) -> int:
+    position = text.find(needle)
+    return text.count("\n", 0, position) if position >= 0 else 0
+
+
+def _at_line(doc: Document, line: int) -> Document:
+    """A view of `doc` whose root location sits at `line` (for images named in Markdown)."""
+    return Document(doc.path, doc.file, doc.data, {(): line}, doc.body, doc.body_line)
+
+
+_CUSTOM_KEYS = {
+    "bad_url",
+    "bad_color",
+    "bad_email",
+    "bad_phone",
+    "bad_social",
+    "price_shape",
+    "expected_text",
+}

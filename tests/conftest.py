@@ -1,0 +1,170 @@
+"""Fixture sites written into tmp folders from a dict of files (Hugo's txtar idea)."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from catalog import pipeline
+from catalog.errors import ContentErrors
+
+SITE = """\
+title: Galeri Uji
+tagline: Katalog untuk pengujian
+base_url: https://uji.example.org/
+publisher: Dinas Uji
+contact:
+  address: Jl. Uji 1
+  whatsapp: 0812-1111-2222
+districts: [Kejaksan, Kesambi]
+per_page: 2
+brand:
+  primary: "#123456"
+  accent: "#c0392b"
+"""
+
+CATEGORIES = """\
+- slug: makanan
+  name: Makanan
+  description: Makanan khas
+  children:
+    - slug: kerupuk
+      name: Kerupuk
+    - slug: sirup
+      name: Sirup
+- slug: kerajinan
+  name: Kerajinan
+  children:
+    - slug: topeng
+      name: Topeng
+"""
+
+BUSINESS = """\
+---
+name: Kerupuk Uji
+tagline: Renyah sejak dulu
+owner: Bu Uji
+since: 2001
+district: Kejaksan
+address: Jl. Kerupuk 2
+whatsapp: +62 812 3456 7890
+instagram: "@kerupukuji"
+marketplaces:
+  tokopedia: https://www.tokopedia.com/kerupukuji
+logo: logo.png
+certifications:
+  - type: halal
+    number: 00123
+featured: true
+---
+Cerita **kerupuk** kami.
+
+![Dapur kami](dapur.jpg)
+"""
+
+PRODUCT = """\
+---
+name: Kerupuk Melarat
+category: kerupuk
+price: 15000
+unit: bungkus
+images: [melarat.jpg]
+stock: available
+added: 2026-03-14
+sku: 00123
+featured: true
+---
+Kerupuk pasir khas Cirebon. Digoreng dengan pasir, tanpa minyak.
+
+Paragraf kedua.
+"""
+
+PRODUCT_YAML = """\
+name: Sirup Uji
+category: sirup
+price: {from: 20000, to: 35000}
+variants:
+  - name: Kecil
+    price: 20000
+  - name: Besar
+    price: 35000
+description: |
+  Sirup **manis**.
+"""
+
+
+def jpeg(width: int = 800, height: int = 600, color: str = "orange", **save: object) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buffer, "JPEG", **save)
+    return buffer.getvalue()
+
+
+def png(width: int = 300, height: int = 300, mode: str = "RGBA") -> bytes:
+    buffer = io.BytesIO()
+    Image.new(mode, (width, height), (200, 30, 30, 128) if mode == "RGBA" else "red").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def base_files() -> dict[str, str | bytes]:
+    """A small valid site: two businesses, three products, one free page."""
+    return {
+        "site.yaml": SITE,
+        "categories.yaml": CATEGORIES,
+        "pages/tentang.md": "---\nmenu: true\n---\n# Tentang Kami\n\nKatalog **uji**.\n",
+        "ikm/kerupuk-uji/index.md": BUSINESS,
+        "ikm/kerupuk-uji/logo.png": png(),
+        "ikm/kerupuk-uji/dapur.jpg": jpeg(1200, 800),
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md": PRODUCT,
+        "ikm/kerupuk-uji/products/melarat.jpg": jpeg(2000, 1500, "yellow"),
+        "ikm/kerupuk-uji/products/sirup-uji.yaml": PRODUCT_YAML,
+        "ikm/topeng-uji/index.md": "---\nname: Topeng Uji\nkind: umkm\nemail: topeng@uji.id\n"
+        "district: Kesambi\n---\nTopeng kayu.\n",
+    }
+
+
+def write_files(root: Path, files: dict[str, str | bytes | None]) -> Path:
+    for name, data in files.items():
+        file = root / name
+        if data is None:
+            if file.exists():
+                file.unlink()
+            continue
+        file.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            file.write_bytes(data)
+        else:
+            file.write_text(textwrap.dedent(data) if data.startswith("\n") else data, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """`site(changes)` writes the base site with `changes` applied (None deletes a file)."""
+    monkeypatch.setenv("GALERI_CACHE_DIR", str(tmp_path / "cache"))
+
+    def make(changes: dict[str, str | bytes | None] | None = None, base: bool = True) -> Path:
+        files: dict[str, str | bytes | None] = base_files() if base else {}
+        files.update(changes or {})
+        return write_files(tmp_path / "content", files)
+
+    return make
+
+
+def options(content: Path, **extra: object) -> pipeline.BuildOptions:
+    return pipeline.BuildOptions(
+        content=content, out=content.parent / "public", cache_dir=content.parent / "cache", workers=1, **extra
+    )
+
+
+def problems(content: Path, **extra: object) -> list[str]:
+    """Every problem line `check` reports for the site (empty when valid)."""
+    try:
+        pipeline.check(options(content, **extra))
+    except ContentErrors as exc:
+        return [str(error) for error in exc.errors]
+    return []

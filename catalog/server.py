@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from .pipeline import PROJECT_THEMES, BuildOptions
+from .pipeline import BuildOptions
 
 
 def serve(options: BuildOptions, host: str, port: int, rebuild: Callable[[BuildOptions], int]) -> int:
@@ -22,7 +22,7 @@ def serve(options: BuildOptions, host: str, port: int, rebuild: Callable[[BuildO
     if status != 0:
         return status
     server = Server()
-    for folder in [options.content, *options.theme_roots, PROJECT_THEMES]:
+    for folder in dict.fromkeys([options.content, *options.theme_roots]):
         if folder.is_dir():
             server.watch(str(folder), lambda: rebuild(options), delay=0.2)
     server.serve(host=host, port=port, root=str(options.out), open_url_delay=None, restart_delay=0)

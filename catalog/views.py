@@ -27,6 +27,7 @@ NEW_PRODUCTS = 8
 RELATED_PRODUCTS = 4
 RELATED_SCAN = 200
 PAGE_WINDOW = 2
+DEFAULT_THEME_COLOR = "#1f3a5f"
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class SiteView:
     menu: tuple[Link, ...]
     floors: tuple[Link, ...]
     base_url: str
+    theme_color: str  # the brand's primary colour, for the browser's address bar
     stats: dict[str, int] = field(default_factory=dict)
 
 
@@ -258,6 +260,7 @@ class ViewBuilder:
             menu=menu,
             floors=floors,
             base_url=site.base_url,
+            theme_color=site.primary or DEFAULT_THEME_COLOR,
             stats={
                 "businesses": len(self.catalog.businesses),
                 "products": len(self.catalog.products),

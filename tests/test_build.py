@@ -29,7 +29,11 @@ def build(content: Path, **extra: object) -> tuple[Path, pipeline.BuildStats]:
 
 
 def tree(out: Path) -> dict[str, str]:
-    return {str(f.relative_to(out)): hashlib.sha256(f.read_bytes()).hexdigest() for f in sorted(out.rglob("*")) if f.is_file()}
+    return {
+        str(f.relative_to(out)): hashlib.sha256(f.read_bytes()).hexdigest()
+        for f in sorted(out.rglob("*"))
+        if f.is_file()
+    }
 
 
 @pytest.fixture
@@ -62,7 +66,10 @@ def test_product_page(built):
     assert order["href"].startswith("https://wa.me/6281234567890?text=")
     assert "Kerupuk%20Melarat" in order["href"]
     assert "https%3A%2F%2Fuji.example.org%2Fikm%2Fkerupuk-uji%2Fkerupuk-melarat%2F" in order["href"]
-    assert page.find("link", rel="canonical")["href"] == "https://uji.example.org/ikm/kerupuk-uji/kerupuk-melarat/"
+    assert (
+        page.find("link", rel="canonical")["href"]
+        == "https://uji.example.org/ikm/kerupuk-uji/kerupuk-melarat/"
+    )
     og_image = page.find("meta", property="og:image")["content"]
     assert og_image.startswith("https://uji.example.org/img/") and og_image.endswith(".jpg")
     (product,) = [d for d in jsonld(page) if d["@type"] == "Product"]
@@ -74,12 +81,18 @@ def test_product_page(built):
 
 
 def test_price_range_and_price_on_request(site):
-    content = site({"ikm/topeng-uji/products/topeng-klana.md": "---\nname: Topeng Klana\ncategory: topeng\n---\nKayu.\n"})
+    content = site(
+        {"ikm/topeng-uji/products/topeng-klana.md": "---\nname: Topeng Klana\ncategory: topeng\n---\nKayu.\n"}
+    )
     out, _ = build(content)
     sirup = soup(out, "/ikm/kerupuk-uji/sirup-uji/")
     assert "Rp 20.000 – Rp 35.000" in sirup.get_text(" ")
     (data,) = [d for d in jsonld(sirup) if d["@type"] == "Product"]
-    assert (data["offers"]["@type"], data["offers"]["lowPrice"], data["offers"]["highPrice"]) == ("AggregateOffer", 20000, 35000)
+    assert (data["offers"]["@type"], data["offers"]["lowPrice"], data["offers"]["highPrice"]) == (
+        "AggregateOffer",
+        20000,
+        35000,
+    )
     topeng = soup(out, "/ikm/topeng-uji/topeng-klana/")
     assert "Harga hubungi penjual" in topeng.get_text(" ")
     assert not topeng.find("a", href=lambda h: h and "?text=" in h)  # no WhatsApp of its own: no order button
@@ -92,7 +105,9 @@ def test_store_page(built):
     assert "Bu Uji" in text and "2001" in text
     assert page.find("a", href="https://www.instagram.com/kerupukuji/")
     assert page.find("a", href="https://www.tokopedia.com/kerupukuji")
-    assert page.find("a", href=lambda h: h and h.startswith("https://www.google.com/maps/search/?api=1&query="))
+    assert page.find(
+        "a", href=lambda h: h and h.startswith("https://www.google.com/maps/search/?api=1&query=")
+    )
     assert page.find("a", href="/ikm/kerupuk-uji/kerupuk-melarat/")
     (business,) = [d for d in jsonld(page) if d["@type"] == "LocalBusiness"]
     assert business["telephone"] == "+6281234567890"
@@ -185,7 +200,10 @@ def test_base_url_with_a_path(site):
     out, _ = build(site(EXTRA), base_url="https://contoh.go.id/galeri/")
     assert broken_links(out, prefix="/galeri") == []
     page = soup(out, "/ikm/kerupuk-uji/kerupuk-melarat/")
-    assert page.find("link", rel="canonical")["href"] == "https://contoh.go.id/galeri/ikm/kerupuk-uji/kerupuk-melarat/"
+    assert (
+        page.find("link", rel="canonical")["href"]
+        == "https://contoh.go.id/galeri/ikm/kerupuk-uji/kerupuk-melarat/"
+    )
 
 
 def test_english_interface(site):
@@ -206,7 +224,11 @@ def test_drafts_leave_no_trace(site):
     })  # fmt: skip
     out, stats = build(content)
     assert not (out / "ikm/rahasia").exists() and not (out / "ikm/kerupuk-uji/baru").exists()
-    texts = [p.read_text(errors="ignore") for p in out.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", "")]
+    texts = [
+        p.read_text(errors="ignore")
+        for p in out.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".xml", "")
+    ]
     everything = "".join(texts)
     assert "Rahasia" not in everything
     assert stats.images == 3  # site logo absent; business logo, story photo, product photo
@@ -216,7 +238,9 @@ def test_failed_build_keeps_previous_output(site):
     content = site()
     out, _ = build(content)
     before = tree(out)
-    (content / "ikm/kerupuk-uji/products/kerupuk-melarat.md").write_text(PRODUCT.replace("price: 15000", "prise: 1"))
+    (content / "ikm/kerupuk-uji/products/kerupuk-melarat.md").write_text(
+        PRODUCT.replace("price: 15000", "prise: 1")
+    )
     with pytest.raises(ContentErrors):
         build(content)
     assert tree(out) == before
@@ -232,7 +256,11 @@ def test_undecodable_photo_fails_before_output_changes(site):
     with pytest.raises(ContentErrors) as caught:
         build(content)
     (error,) = caught.value.errors
-    assert (error.path, error.line, error.field) == ("ikm/kerupuk-uji/products/kerupuk-melarat.md", 6, "images[0]")
+    assert (error.path, error.line, error.field) == (
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md",
+        6,
+        "images[0]",
+    )
     assert tree(out) == before
 
 
@@ -240,7 +268,11 @@ def test_same_input_same_bytes(site, tmp_path):
     content = site(EXTRA)
     first = pipeline.build(options(content))
     a = tree(options(content).out)
-    pipeline.build(pipeline.BuildOptions(content=content, out=tmp_path / "second", cache_dir=tmp_path / "cache2", workers=2))
+    pipeline.build(
+        pipeline.BuildOptions(
+            content=content, out=tmp_path / "second", cache_dir=tmp_path / "cache2", workers=2
+        )
+    )
     assert first.pages > 10
     assert tree(tmp_path / "second") == a
 
@@ -258,15 +290,26 @@ def test_rebuild_renders_only_what_changed(site):
 
 
 def test_cli_exit_codes_and_messages(site):
-    content = site({"ikm/kerupuk-uji/products/kerupuk-melarat.md": PRODUCT.replace("price: 15000", "prise: 1")})
+    content = site(
+        {"ikm/kerupuk-uji/products/kerupuk-melarat.md": PRODUCT.replace("price: 15000", "prise: 1")}
+    )
     run = [sys.executable, str(ROOT / "build.py")]
-    checked = subprocess.run([*run, "check", "--content", str(content)], capture_output=True, text=True, cwd=content.parent)
+    checked = subprocess.run(
+        [*run, "check", "--content", str(content)], capture_output=True, text=True, cwd=content.parent
+    )
     assert checked.returncode == 1
-    assert "ikm/kerupuk-uji/products/kerupuk-melarat.md:4: prise: kolom tidak dikenal (maksud Anda `price`?)" in checked.stderr
+    assert (
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md:4: prise: kolom tidak dikenal (maksud Anda `price`?)"
+        in checked.stderr
+    )
     assert "Traceback" not in checked.stderr
-    usage = subprocess.run([*run, "--content", str(content / "nope")], capture_output=True, text=True, cwd=content.parent)
+    usage = subprocess.run(
+        [*run, "--content", str(content / "nope")], capture_output=True, text=True, cwd=content.parent
+    )
     assert usage.returncode == 2
-    bad_option = subprocess.run([*run, "build", "--frobnicate"], capture_output=True, text=True, cwd=content.parent)
+    bad_option = subprocess.run(
+        [*run, "build", "--frobnicate"], capture_output=True, text=True, cwd=content.parent
+    )
     assert bad_option.returncode == 2
     helped = subprocess.run([*run, "--help"], capture_output=True, text=True, cwd=content.parent)
     assert helped.returncode == 0 and "--no-pdf" in helped.stdout and "serve" in helped.stdout

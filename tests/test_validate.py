@@ -15,12 +15,17 @@ def with_product(site, text, name="kerupuk-melarat.md"):
 
 def test_unknown_field_suggests_the_nearest(site):
     found = with_product(site, PRODUCT.replace("price: 15000", "prise: 15000"))
-    assert "ikm/kerupuk-uji/products/kerupuk-melarat.md:4: prise: kolom tidak dikenal (maksud Anda `price`?)" in found
+    assert (
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md:4: prise: kolom tidak dikenal (maksud Anda `price`?)"
+        in found
+    )
 
 
 def test_missing_required_field(site):
     found = with_product(site, PRODUCT.replace("name: Kerupuk Melarat\n", ""))
-    assert any(line.startswith("ikm/kerupuk-uji/products/kerupuk-melarat.md:1: name: wajib diisi") for line in found)
+    assert any(
+        line.startswith("ikm/kerupuk-uji/products/kerupuk-melarat.md:1: name: wajib diisi") for line in found
+    )
 
 
 def test_unknown_category_with_suggestion(site):
@@ -42,7 +47,11 @@ def test_wrong_types_name_their_field_and_line(site):
 
 
 def test_price_range_must_be_ordered(site):
-    found = problems(site({"ikm/kerupuk-uji/products/sirup-uji.yaml": "name: S\ncategory: sirup\nprice: {from: 5, to: 5}\n"}))
+    found = problems(
+        site(
+            {"ikm/kerupuk-uji/products/sirup-uji.yaml": "name: S\ncategory: sirup\nprice: {from: 5, to: 5}\n"}
+        )
+    )
     assert found == [
         "ikm/kerupuk-uji/products/sirup-uji.yaml:3: price.from: `from` harus lebih kecil dari `to` "
         "(contoh: {from: 150000, to: 250000})"
@@ -50,8 +59,9 @@ def test_price_range_must_be_ordered(site):
 
 
 def test_text_fields_keep_their_form(site, tmp_path):
-    from catalog import pipeline
     from conftest import options
+
+    from catalog import pipeline
 
     catalog, _ = pipeline.check(options(site()))
     business = catalog.business_by_slug["kerupuk-uji"]
@@ -62,11 +72,15 @@ def test_text_fields_keep_their_form(site, tmp_path):
 
 def test_duplicate_key(site):
     found = with_product(site, PRODUCT.replace("unit: bungkus", "unit: bungkus\nunit: pcs"))
-    assert found == ["ikm/kerupuk-uji/products/kerupuk-melarat.md:6: unit: kolom ditulis dua kali (hapus salah satunya)"]
+    assert found == [
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md:6: unit: kolom ditulis dua kali (hapus salah satunya)"
+    ]
 
 
 def test_district_must_be_listed(site):
-    found = problems(site({"ikm/kerupuk-uji/index.md": BUSINESS.replace("district: Kejaksan", "district: Cirebon Utara")}))
+    found = problems(
+        site({"ikm/kerupuk-uji/index.md": BUSINESS.replace("district: Kejaksan", "district: Cirebon Utara")})
+    )
     assert found == [
         "ikm/kerupuk-uji/index.md:6: district: kecamatan 'Cirebon Utara' tidak ada di daftar districts "
         "site.yaml (pilihan: Kejaksan, Kesambi)"
@@ -75,7 +89,9 @@ def test_district_must_be_listed(site):
 
 def test_business_needs_a_contact(site):
     found = problems(site({"ikm/topeng-uji/index.md": "---\nname: Topeng\n---\n"}))
-    assert found == ["ikm/topeng-uji/index.md:1: whatsapp: isi paling sedikit satu kontak: whatsapp, phone atau email"]
+    assert found == [
+        "ikm/topeng-uji/index.md:1: whatsapp: isi paling sedikit satu kontak: whatsapp, phone atau email"
+    ]
 
 
 def test_bad_whatsapp_and_url(site):
@@ -88,9 +104,17 @@ def test_bad_whatsapp_and_url(site):
 
 
 def test_bad_slugs(site):
-    found = problems(site({"ikm/Kerupuk_Baru/index.md": BUSINESS, "ikm/kerupuk-uji/products/Sirup Baru.md": PRODUCT}))
-    assert "ikm/Kerupuk_Baru:1: nama berkas/folder 'Kerupuk_Baru' bukan slug yang sah (huruf kecil a-z, angka, tanda - tunggal)" in found
-    assert any(line.startswith("ikm/kerupuk-uji/products/Sirup Baru.md:1: nama berkas/folder 'Sirup Baru'") for line in found)
+    found = problems(
+        site({"ikm/Kerupuk_Baru/index.md": BUSINESS, "ikm/kerupuk-uji/products/Sirup Baru.md": PRODUCT})
+    )
+    assert (
+        "ikm/Kerupuk_Baru:1: nama berkas/folder 'Kerupuk_Baru' bukan slug yang sah (huruf kecil a-z, angka, tanda - tunggal)"
+        in found
+    )
+    assert any(
+        line.startswith("ikm/kerupuk-uji/products/Sirup Baru.md:1: nama berkas/folder 'Sirup Baru'")
+        for line in found
+    )
 
 
 def test_description_field_not_allowed_in_markdown(site):
@@ -102,12 +126,23 @@ def test_description_field_not_allowed_in_markdown(site):
 
 
 def test_images_missing_outside_absolute(site):
-    text = PRODUCT.replace("images: [melarat.jpg]", "images:\n  - hilang.jpg\n  - ../../topeng-uji/x.jpg\n  - /etc/passwd\n  - https://contoh.id/a.jpg")
+    text = PRODUCT.replace(
+        "images: [melarat.jpg]",
+        "images:\n  - hilang.jpg\n  - ../../topeng-uji/x.jpg\n  - /etc/passwd\n  - https://contoh.id/a.jpg",
+    )
     found = with_product(site, text)
-    assert "ikm/kerupuk-uji/products/kerupuk-melarat.md:7: images[0]: gambar 'hilang.jpg' tidak ditemukan" in found
-    assert any(":8: images[1]: gambar '../../topeng-uji/x.jpg' berada di luar folder ikm/kerupuk-uji" in line for line in found)
+    assert (
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md:7: images[0]: gambar 'hilang.jpg' tidak ditemukan"
+        in found
+    )
+    assert any(
+        ":8: images[1]: gambar '../../topeng-uji/x.jpg' berada di luar folder ikm/kerupuk-uji" in line
+        for line in found
+    )
     assert any(":9: images[2]: gambar '/etc/passwd' harus path relatif" in line for line in found)
-    assert any(":10: images[3]: gambar 'https://contoh.id/a.jpg' harus path relatif" in line for line in found)
+    assert any(
+        ":10: images[3]: gambar 'https://contoh.id/a.jpg' harus path relatif" in line for line in found
+    )
     assert len(found) == 4
 
 
@@ -121,18 +156,23 @@ def test_symlink_leaving_the_business_is_refused(site, tmp_path):
     text = PRODUCT.replace("images: [melarat.jpg]", "images: [link.jpg]")
     (content / "ikm/kerupuk-uji/products/kerupuk-melarat.md").write_text(text)
     found = problems(content)
-    assert any(":6: images[0]: gambar 'link.jpg' adalah tautan (symlink) ke luar folder" in line for line in found)
+    assert any(
+        ":6: images[0]: gambar 'link.jpg' adalah tautan (symlink) ke luar folder" in line for line in found
+    )
 
 
 def test_not_an_image_renamed_jpg(site):
     found = problems(site({"ikm/kerupuk-uji/products/melarat.jpg": b"<html>not a photo</html>"}))
     assert len(found) == 1
-    assert found[0].startswith("ikm/kerupuk-uji/products/kerupuk-melarat.md:6: images[0]: gambar 'melarat.jpg' bukan gambar")
+    assert found[0].startswith(
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md:6: images[0]: gambar 'melarat.jpg' bukan gambar"
+    )
 
 
 def test_decompression_bomb(site):
-    from PIL import Image
     import io
+
+    from PIL import Image
 
     buffer = io.BytesIO()
     Image.new("1", (12000, 12000)).save(buffer, "PNG")
@@ -148,33 +188,60 @@ def test_markdown_image_missing_names_its_line(site):
 def test_not_utf8_and_bom_crlf(site):
     latin1 = "---\nname: Caf\xe9\ncategory: kerupuk\n---\n".encode("latin-1")
     bom_crlf = ("\ufeff" + PRODUCT).replace("\n", "\r\n").encode("utf-8")
-    found = problems(site({"ikm/kerupuk-uji/products/cafe.md": latin1, "ikm/kerupuk-uji/products/kerupuk-melarat.md": bom_crlf}))
-    assert found == ["ikm/kerupuk-uji/products/cafe.md:2: berkas bukan teks UTF-8 (simpan ulang sebagai UTF-8)"]
+    found = problems(
+        site(
+            {
+                "ikm/kerupuk-uji/products/cafe.md": latin1,
+                "ikm/kerupuk-uji/products/kerupuk-melarat.md": bom_crlf,
+            }
+        )
+    )
+    assert found == [
+        "ikm/kerupuk-uji/products/cafe.md:2: berkas bukan teks UTF-8 (simpan ulang sebagai UTF-8)"
+    ]
 
 
 def test_front_matter_problems(site):
-    found = problems(site({
-        "ikm/kerupuk-uji/products/a.md": "name: A\n",
-        "ikm/kerupuk-uji/products/b.md": "---\nname: B\n",
-        "ikm/kerupuk-uji/products/c.md": "---\nname: [C\n---\n",
-    }))
+    found = problems(
+        site(
+            {
+                "ikm/kerupuk-uji/products/a.md": "name: A\n",
+                "ikm/kerupuk-uji/products/b.md": "---\nname: B\n",
+                "ikm/kerupuk-uji/products/c.md": "---\nname: [C\n---\n",
+            }
+        )
+    )
     assert found[0].startswith("ikm/kerupuk-uji/products/a.md:1: front matter tidak ada")
     assert found[1].startswith("ikm/kerupuk-uji/products/b.md:1: front matter tidak ditutup")
     assert found[2].startswith("ikm/kerupuk-uji/products/c.md:3: penulisan YAML salah")
 
 
 def test_categories_unique_and_slugs_valid(site):
-    found = problems(site({"categories.yaml": "- slug: a\n  name: A\n  children:\n    - slug: a\n      name: B\n- slug: B_b\n  name: C\n"}))
+    found = problems(
+        site(
+            {
+                "categories.yaml": "- slug: a\n  name: A\n  children:\n    - slug: a\n      name: B\n- slug: B_b\n  name: C\n"
+            }
+        )
+    )
     assert "categories.yaml:4: [0].children[0].slug: slug kategori 'a' sudah dipakai di baris 1" in found
-    assert "categories.yaml:6: [1].slug: slug 'B_b' tidak sah (huruf kecil a-z, angka, tanda - tunggal)" in found
+    assert (
+        "categories.yaml:6: [1].slug: slug 'B_b' tidak sah (huruf kecil a-z, angka, tanda - tunggal)" in found
+    )
 
 
 def test_every_problem_in_one_run(site):
-    found = problems(site({
-        "site.yaml": "title: X\nbase_url: not-a-url\nper_page: 0\n",
-        "ikm/kerupuk-uji/products/kerupuk-melarat.md": PRODUCT.replace("category: kerupuk", "category: x"),
-        "ikm/topeng-uji/index.md": "---\nname: T\nemail: bukan-email\n---\n",
-    }))
+    found = problems(
+        site(
+            {
+                "site.yaml": "title: X\nbase_url: not-a-url\nper_page: 0\n",
+                "ikm/kerupuk-uji/products/kerupuk-melarat.md": PRODUCT.replace(
+                    "category: kerupuk", "category: x"
+                ),
+                "ikm/topeng-uji/index.md": "---\nname: T\nemail: bukan-email\n---\n",
+            }
+        )
+    )
     assert any(line.startswith("site.yaml:2: base_url:") for line in found)
     assert any(line.startswith("site.yaml:3: per_page: harus paling sedikit 1") for line in found)
     assert any(line.startswith("ikm/kerupuk-uji/products/kerupuk-melarat.md:3: category:") for line in found)
@@ -182,11 +249,19 @@ def test_every_problem_in_one_run(site):
 
 
 def test_messages_in_english(site):
-    found = problems(site({
-        "site.yaml": "title: X\nbase_url: https://x.org/\nlanguage: en\n",
-        "ikm/kerupuk-uji/products/kerupuk-melarat.md": PRODUCT.replace("price: 15000", "prise: 15000"),
-    }))
-    assert "ikm/kerupuk-uji/products/kerupuk-melarat.md:4: prise: unknown field (did you mean `price`?)" in found
+    found = problems(
+        site(
+            {
+                "site.yaml": "title: X\nbase_url: https://x.org/\nlanguage: en\n",
+                "ikm/kerupuk-uji/products/kerupuk-melarat.md": PRODUCT.replace(
+                    "price: 15000", "prise: 15000"
+                ),
+            }
+        )
+    )
+    assert (
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md:4: prise: unknown field (did you mean `price`?)" in found
+    )
 
 
 def test_aliases_must_not_collide(site):
@@ -197,8 +272,9 @@ def test_aliases_must_not_collide(site):
 
 
 def test_drafts_are_validated_but_left_out(site):
-    from catalog import pipeline
     from conftest import options
+
+    from catalog import pipeline
 
     content = site({"ikm/topeng-uji/index.md": "---\nname: T\nemail: t@uji.id\ndraft: true\n---\n"})
     catalog, _ = pipeline.check(options(content))

@@ -5,11 +5,18 @@ from catalog.yamlsafe import YamlProblem, format_loc, line_for, parse
 
 def test_scalars_stay_as_written():
     data, _ = parse("whatsapp: 081234567890\nsku: 00123\nnumber: NO\non: yes\nquoted: 'null'\nempty:\n")
-    assert data == {"whatsapp": "081234567890", "sku": "00123", "number": "NO", "on": "yes", "quoted": "null", "empty": None}
+    assert data == {
+        "whatsapp": "081234567890",
+        "sku": "00123",
+        "number": "NO",
+        "on": "yes",
+        "quoted": "null",
+        "empty": None,
+    }
 
 
 def test_lines_of_every_location():
-    data, lines = parse("name: A\nvariants:\n  - name: B\n    price: 5\n", first_line=2)
+    _data, lines = parse("name: A\nvariants:\n  - name: B\n    price: 5\n", first_line=2)
     assert lines[("name",)] == 2
     assert lines[("variants", 0, "price")] == 5
     assert line_for(lines, ("variants", 0, "missing")) == 4

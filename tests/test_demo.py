@@ -1,0 +1,55 @@
+"""The embedded demo catalog builds and is what the issue promises a visitor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sitecheck import broken_links, jsonld, soup
+
+from catalog import pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.BuildStats]:
+    tmp = tmp_path_factory.mktemp("demo")
+    options = pipeline.BuildOptions(content=ROOT / "content", out=tmp / "public", cache_dir=tmp / "cache")
+    return options.out, pipeline.build(options)
+
+
+def test_demo_has_the_promised_breadth(demo):
+    out, stats = demo
+    catalog, _ = pipeline.check(
+        pipeline.BuildOptions(content=ROOT / "content", cache_dir=out.parent / "cache")
+    )
+    assert len(catalog.businesses) >= 12 and len(catalog.products) >= 60
+    assert {b.district for b in catalog.businesses} == set(catalog.site.districts) == {
+        "Harjamukti", "Kejaksan", "Kesambi", "Lemahwungkuk", "Pekalipan"
+    }  # fmt: skip
+    assert {b.kind for b in catalog.businesses} == {"ikm", "umkm"}
+    assert any(p.price and p.price.is_range for p in catalog.products)
+    assert any(p.price is None for p in catalog.products)
+    assert any(p.variants for p in catalog.products) and any(b.certifications for b in catalog.businesses)
+    assert any(b.marketplaces for b in catalog.businesses)
+    assert stats.images >= 60
+
+
+def test_demo_links_resolve(demo):
+    out, _ = demo
+    assert broken_links(out) == []
+
+
+def test_every_demo_product_page_has_structured_data(demo):
+    out, _ = demo
+    sitemap = (out / "sitemap.xml").read_text()
+    paths = ["/" + str(p.parent.relative_to(out)) + "/" for p in sorted(out.glob("ikm/*/*/index.html"))]
+    paths = [path for path in paths if f"{path}</loc>" in sitemap]  # not the alias redirect pages
+    assert len(paths) >= 60
+    for path in paths:
+        data = [d for d in jsonld(soup(out, path)) if d["@type"] == "Product"]
+        assert len(data) == 1, path
+        assert data[0]["url"].startswith("https://") and data[0]["url"].endswith(path)
+        json.dumps(data)

@@ -26,7 +26,7 @@ from .model import ImageRef
 PHOTO_WIDTHS = (480, 960, 1600)
 LOGO_WIDTHS = (128, 256, 512)
 WEBP_QUALITY = 80
-WEBP_METHOD = 4
+WEBP_METHOD = 2  # measured: bench/webp_method.py, docs/benchmarks.md
 JPEG_QUALITY = 82
 ENCODER_VERSION = "1"
 MAX_PIXELS = 50_000_000
@@ -93,8 +93,10 @@ class ImageStore:
         self.index_file = cache_dir / "sources.json"
         self.index: dict[str, list] = _read_index(self.index_file)
         self.infos: dict[Path, SourceInfo] = {}
+        self.fresh: dict[Path, tuple[str, SourceInfo, bool]] = {}  # checked since `learned()`
         self.jobs: dict[str, _Job] = {}
         self.refs: dict[str, ImageRef] = {}
+        self.pictures: dict[tuple[Path, str], Picture] = {}
         self.encoded = 0
 
     # -- inspect (validation) -----------------------------------------------------------
@@ -107,7 +109,7 @@ class ImageStore:
         stamp = f"{file}|{stat.st_size}|{stat.st_mtime_ns}"
         cached = self.index.get(stamp)
         if cached is not None:
-            self.infos[file] = SourceInfo(*cached)
+            self.infos[file] = self.fresh.setdefault(file, (stamp, SourceInfo(*cached), False))[1]
             return None
         try:
             info = _inspect(file)
@@ -115,20 +117,30 @@ class ImageStore:
             return exc.key, exc.detail
         self.index[stamp] = [info.digest, info.width, info.height]
         self.infos[file] = info
+        self.fresh[file] = (stamp, info, True)
         return None
 
-    def learned(self) -> tuple[dict[Path, SourceInfo], dict[str, list]]:
-        """What `check` found, to carry from a worker process back to the parent."""
-        return self.infos, self.index
+    def learned(self) -> list[tuple[Path, str, SourceInfo, bool]]:
+        """What `check` found since the last call, to carry from a worker process to the parent."""
+        found = [(file, stamp, info, new) for file, (stamp, info, new) in self.fresh.items()]
+        self.fresh = {}
+        return found
 
-    def absorb(self, learned: tuple[dict[Path, SourceInfo], dict[str, list]]) -> None:
-        infos, index = learned
-        self.infos.update(infos)
-        self.index.update(index)
+    def absorb(self, learned: list[tuple[Path, str, SourceInfo, bool]]) -> None:
+        for file, stamp, info, new in learned:
+            self.infos[file] = info
+            if new:
+                self.index[stamp] = [info.digest, info.width, info.height]
 
     # -- plan (rendering) ---------------------------------------------------------------
     def picture(self, ref: ImageRef) -> Picture:
         """The renditions of `ref`; remembers to encode them if the cache lacks them."""
+        known = self.pictures.get((ref.file, ref.kind))
+        if known is None:
+            known = self.pictures[(ref.file, ref.kind)] = self._plan(ref)
+        return known
+
+    def _plan(self, ref: ImageRef) -> Picture:
         info = self.infos[ref.file]
         widths_wanted = LOGO_WIDTHS if ref.kind == "logo" else PHOTO_WIDTHS
         widths = tuple(w for w in widths_wanted if w < info.width)

@@ -107,6 +107,7 @@ class SiteView:
     floors: tuple[Link, ...]
     base_url: str
     theme_color: str  # the brand's primary colour, for the browser's address bar
+    search: bool  # a search index is built: show the search boxes (not yet: issue 5, Pagefind)
     stats: dict[str, int] = field(default_factory=dict)
 
 
@@ -261,6 +262,7 @@ class ViewBuilder:
             floors=floors,
             base_url=site.base_url,
             theme_color=site.primary or DEFAULT_THEME_COLOR,
+            search=False,
             stats={
                 "businesses": len(self.catalog.businesses),
                 "products": len(self.catalog.products),

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from .jsonfile import read_mapping, write_atomic
 from .model import ImageRef
 
 PHOTO_WIDTHS = (480, 960, 1600)
@@ -91,7 +92,7 @@ class ImageStore:
     def __init__(self, cache_dir: Path) -> None:
         self.cache_dir = cache_dir
         self.index_file = cache_dir / "sources.json"
-        self.index: dict[str, list] = _read_index(self.index_file)
+        self.index: dict[str, list] = read_mapping(self.index_file)
         self.infos: dict[Path, SourceInfo] = {}
         self.fresh: dict[Path, tuple[str, SourceInfo, bool]] = {}  # checked since `learned()`
         self.jobs: dict[str, _Job] = {}
@@ -204,10 +205,7 @@ class ImageStore:
         """Persist what was inspected, pruned to the sources this build used."""
         used = {str(file) for file in self.infos}
         kept = {stamp: value for stamp, value in self.index.items() if stamp.rsplit("|", 2)[0] in used}
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = self.index_file.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(json.dumps(kept, sort_keys=True))
-        tmp.replace(self.index_file)
+        write_atomic(self.index_file, json.dumps(kept, sort_keys=True))
 
 
 class _Refused(Exception):
@@ -215,14 +213,6 @@ class _Refused(Exception):
         super().__init__(key)
         self.key = key
         self.detail = detail
-
-
-def _read_index(file: Path) -> dict[str, list]:
-    try:
-        data = json.loads(file.read_text())
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _inspect(file: Path) -> SourceInfo:

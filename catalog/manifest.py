@@ -11,13 +11,15 @@ import json
 import os
 from pathlib import Path
 
+from .jsonfile import read_mapping, write_atomic
+
 
 class Manifest:
     def __init__(self, cache_dir: Path, out: Path) -> None:
         name = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
         self.file = cache_dir / "pages" / f"{name}.json"
         self.stamp_file = cache_dir / "pages" / f"{name}.stamp"
-        self.previous = _read(self.file)
+        self.previous = read_mapping(self.file)
         self.current: dict[str, str] = {}
 
     def same_inputs(self, stamp: str) -> bool:
@@ -28,7 +30,7 @@ class Manifest:
             return False
 
     def save_stamp(self, stamp: str) -> None:
-        _write(self.stamp_file, stamp)
+        write_atomic(self.stamp_file, stamp)
 
     def unchanged(self, path: str, key: str) -> bool:
         return self.previous.get(path) == key
@@ -37,7 +39,7 @@ class Manifest:
         self.current[path] = key
 
     def save(self) -> None:
-        _write(self.file, json.dumps(self.current, sort_keys=True))
+        write_atomic(self.file, json.dumps(self.current, sort_keys=True))
 
 
 def inputs_stamp(folders: list[Path], settings: str) -> str:
@@ -54,18 +56,3 @@ def inputs_stamp(folders: list[Path], settings: str) -> str:
                 stat = os.stat(os.path.join(root, name))
                 digest.update(f"{root}/{name}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
-
-
-def _write(file: Path, text: str) -> None:
-    file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = file.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_text(text)
-    tmp.replace(file)
-
-
-def _read(file: Path) -> dict[str, str]:
-    try:
-        data = json.loads(file.read_text())
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}

@@ -1,0 +1,63 @@
+"""The shape of the package (docs/architecture.md): data flows one way, only the CLI prints."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "catalog"
+
+# A module may import only modules of a lower or equal layer.
+LAYERS = [
+    {"errors", "report", "messages", "jsonfile", "parallel", "urls"},
+    {"yamlsafe", "markup", "model"},
+    {"sources", "schema"},
+    {"validate", "images", "manifest"},
+    {"themes", "views", "feeds", "writer"},
+    {"render"},
+    {"pipeline", "scaffold"},
+    {"cli", "server"},
+]
+LAYER = {name: level for level, names in enumerate(LAYERS) for name in names}
+
+
+def imports(module: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(module.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                found.add(node.module.split(".")[0])
+            else:
+                found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_every_module_has_a_layer():
+    modules = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__"}
+    assert modules == set(LAYER)
+
+
+def test_lower_layers_never_import_higher_ones():
+    wrong = [
+        (module.stem, name)
+        for module in PACKAGE.glob("*.py")
+        if module.stem in LAYER
+        for name in imports(module)
+        if LAYER[name] > LAYER[module.stem]
+    ]
+    assert wrong == []
+
+
+def test_errors_and_report_import_nothing_from_the_package():
+    assert imports(PACKAGE / "errors.py") == set()
+    assert imports(PACKAGE / "report.py") == set()
+
+
+def test_only_the_cli_prints():
+    printing = [
+        module.stem
+        for module in PACKAGE.glob("*.py")
+        for node in ast.walk(ast.parse(module.read_text()))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print"
+    ]
+    assert printing == []

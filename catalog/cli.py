@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import pipeline, scaffold, yamlsafe
 from .errors import ContentErrors, UsageError
+from .messages import message
 from .report import Reporter
 from .schema import URL_RE
 from .themes import ThemeError
@@ -89,8 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
         argv.insert(0, "build")
     args = parser().parse_args(argv)
-    out = Console(highlight=False)
-    err = Console(stderr=True, highlight=False)
+    out = Console(highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         if args.command == "new":
             return new_entry(args, out)
@@ -155,8 +156,9 @@ def run_check(options: pipeline.BuildOptions, out: Console, err: Console) -> int
 def print_problems(exc: ContentErrors, err: Console, out_dir: Path | None) -> None:
     for error in exc.errors:
         err.print(str(error), markup=False, soft_wrap=True)
-    kept = f"; isi {out_dir}/ tidak diubah" if out_dir else ""
-    err.print(f"{len(exc.errors)} masalah ditemukan. Perbaiki lalu jalankan lagi{kept}.", markup=False)
+    count = len(exc.errors)
+    summary = message("summary_kept", exc.language, count=count, out=out_dir) if out_dir else None
+    err.print(summary or message("summary", exc.language, count=count), markup=False)
 
 
 def new_entry(args: argparse.Namespace, out: Console) -> int:

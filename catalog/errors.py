@@ -54,9 +54,10 @@ class Problems:
 class ContentErrors(Exception):
     """Raised by the pipeline when content has problems; carries all of them."""
 
-    def __init__(self, errors: list[ContentError]) -> None:
+    def __init__(self, errors: list[ContentError], language: str = "id") -> None:
         super().__init__(f"{len(errors)} content error(s)")
         self.errors = errors
+        self.language = language  # of the messages, for whoever reports them
 
 
 class UsageError(Exception):

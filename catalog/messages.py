@@ -202,6 +202,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "gambar {path!r} berformat {fmt}; gunakan JPEG, PNG, WebP atau GIF",
         "image {path!r} is {fmt}; use JPEG, PNG, WebP or GIF",
     ),
+    "summary": (
+        "{count} masalah ditemukan. Perbaiki lalu jalankan lagi.",
+        "{count} problem(s) found. Fix them and run again.",
+    ),
+    "summary_kept": (
+        "{count} masalah ditemukan. Perbaiki lalu jalankan lagi; isi {out}/ tidak diubah.",
+        "{count} problem(s) found. Fix them and run again; {out}/ was left unchanged.",
+    ),
     "markdown_image_remote": (
         "gambar di teks harus berkas di folder ini, bukan alamat web ({path})",
         "images in the text must be files in this folder, not web addresses ({path})",

@@ -70,7 +70,7 @@ def check(options: BuildOptions, reporter: Reporter | None = None) -> tuple[Cata
     catalog = build_catalog(sources, problems, store, themes, options.drafts, options.workers)
     store.save_index()
     if problems or catalog is None:
-        raise ContentErrors(problems.sorted())
+        raise ContentErrors(problems.sorted(), sources.language)
     if options.base_url:
         site = dataclasses.replace(catalog.site, base_url=options.base_url.rstrip("/") + "/")
         catalog = dataclasses.replace(catalog, site=site)
@@ -110,7 +110,8 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildStats
                     message("image_invalid", site.language, path=ref.source, detail=why),
                 )
                 for ref, why in failures
-            )
+            ),
+            site.language,
         )
     stats = BuildStats(pages=len(pages), images=len(store.jobs), images_encoded=store.encoded)
 

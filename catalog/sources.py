@@ -84,7 +84,8 @@ class _Reader:
         self.language = "id"
 
     def rel(self, file: Path) -> str:
-        return file.relative_to(self.root).as_posix()
+        """The path editors see in messages: relative to content/, NFC (names saved on a Mac are NFD)."""
+        return unicodedata.normalize("NFC", file.relative_to(self.root).as_posix())
 
     def problem(self, file: Path, line: int, field_name: str, key: str, **detail: object) -> None:
         self.problems.add(self.rel(file), line, field_name, message(key, self.language, **detail))

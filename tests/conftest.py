@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -10,8 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from catalog import pipeline
-from catalog.errors import ContentErrors
+from catalog import cli, pipeline
 
 SITE = """\
 title: Galeri Uji
@@ -161,10 +162,36 @@ def options(content: Path, **extra: object) -> pipeline.BuildOptions:
     )
 
 
-def problems(content: Path, **extra: object) -> list[str]:
-    """Every problem line `check` reports for the site (empty when valid)."""
-    try:
-        pipeline.check(options(content, **extra))
-    except ContentErrors as exc:
-        return [str(error) for error in exc.errors]
-    return []
+def problems(content: Path, drafts: bool = False) -> list[str]:
+    """Every problem line `python build.py` reports for the site (empty when it builds).
+
+    Runs the real command in-process over an output folder holding a previous site, and
+    holds what the contract promises for bad input: exit status 1, and the previous
+    output left exactly as it was.
+    """
+    out = content.parent / "public"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
+    (out / "index.html").write_text("previous site")
+    args = [
+        "build",
+        "--content",
+        str(content),
+        "--out",
+        str(out),
+        "--no-pdf",
+        *(["--drafts"] if drafts else []),
+    ]
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
+        status = cli.main(args)
+    lines = stderr.getvalue().splitlines()
+    if status == 0:
+        return []
+    assert status == 1, lines
+    assert "Traceback" not in stderr.getvalue()
+    assert [p.name for p in out.iterdir()] == ["index.html"] and (
+        out / "index.html"
+    ).read_text() == "previous site"
+    assert lines[-1].endswith("tidak diubah.") or lines[-1].endswith("left unchanged.")
+    return lines[:-1]

@@ -51,7 +51,7 @@ def inputs_stamp(folders: list[Path], settings: str) -> str:
     digest = hashlib.sha256(settings.encode())
     for folder in folders:
         for root, dirs, files in os.walk(folder):
-            dirs.sort()
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
             for name in sorted(files):
                 stat = os.stat(os.path.join(root, name))
                 digest.update(f"{root}/{name}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())

@@ -12,6 +12,18 @@ import shutil
 from pathlib import Path
 
 
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # a folder of ours from before is stale by definition
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class DuplicateOutput(Exception):
     """Two outputs claim the same path."""
 
@@ -26,10 +38,24 @@ class OutputWriter:
         self.written: set[str] = set()
 
     def recover(self) -> None:
-        """Remove what an interrupted build left: stale temporary and old folders."""
-        for stale in self.out.parent.glob(f".{self.out.name}.*-*"):
-            if stale.name.rsplit("-", 1)[-1].isdigit() and stale.is_dir():
-                shutil.rmtree(stale, ignore_errors=True)
+        """Clean up after an interrupted build (temporary and old folders of dead processes).
+
+        A build killed between the two renames of `commit` left no output folder but the
+        previous site as `.NAME.old-PID`: that one is put back first.
+        """
+        stale = [
+            folder
+            for folder in self.out.parent.glob(f".{self.out.name}.*-*")
+            if folder.is_dir() and folder.name.rsplit("-", 1)[-1].isdigit()
+            and not _running(int(folder.name.rsplit("-", 1)[-1]))
+        ]  # fmt: skip
+        previous = [folder for folder in stale if folder.name.startswith(f".{self.out.name}.old-")]
+        if previous and not self.out.exists():
+            newest = max(previous, key=lambda folder: folder.stat().st_mtime)
+            newest.rename(self.out)
+            stale.remove(newest)
+        for folder in stale:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def claim(self, path: str) -> None:
         """Reserve `path`; a second claim means two outputs want one URL."""

@@ -15,6 +15,7 @@ from sitecheck import broken_links, jsonld, soup
 
 from catalog import pipeline
 from catalog.errors import ContentErrors
+from catalog.writer import OutputWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTRA = {
@@ -313,3 +314,25 @@ def test_cli_exit_codes_and_messages(site):
     assert bad_option.returncode == 2
     helped = subprocess.run([*run, "--help"], capture_output=True, text=True, cwd=content.parent)
     assert helped.returncode == 0 and "--no-pdf" in helped.stdout and "serve" in helped.stdout
+
+
+def test_stale_temporary_folders_are_recovered(site):
+    content = site()
+    out = options(content).out
+    stale = out.parent / ".public.tmp-999999"
+    (stale / "ikm").mkdir(parents=True)
+    (out.parent / ".public.old-999998").mkdir()
+    build(content)
+    assert not stale.exists() and not (out.parent / ".public.old-999998").exists()
+    assert (out / "index.html").is_file()
+
+
+def test_site_restored_when_killed_between_the_two_renames(site):
+    content = site()
+    out, _ = build(content)
+    before = tree(out)
+    out.rename(out.parent / ".public.old-999997")  # as a build killed inside commit leaves it
+    (out.parent / ".public.tmp-999997").mkdir()
+    OutputWriter(out).abort()
+    assert tree(out) == before
+    assert not (out.parent / ".public.tmp-999997").exists()

@@ -15,22 +15,26 @@ from .jsonfile import read_mapping, write_atomic
 
 
 class Manifest:
+    """Page fingerprints of the last build, valid only for the output folder that build wrote.
+
+    Each build swaps in a new folder, so the folder's inode identifies the build that made
+    it; a manifest whose inode does not match (another cache built this output, or a build
+    was killed after its swap) is ignored and every page is rendered.
+    """
+
     def __init__(self, cache_dir: Path, out: Path) -> None:
         name = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
+        self.out = out
         self.file = cache_dir / "pages" / f"{name}.json"
-        self.stamp_file = cache_dir / "pages" / f"{name}.stamp"
-        self.previous = read_mapping(self.file)
+        saved = read_mapping(self.file)
+        valid = saved.get("output") == _identity(out) and isinstance(saved.get("pages"), dict)
+        self.previous: dict[str, str] = saved["pages"] if valid else {}
+        self.stamp: str | None = saved.get("stamp") if valid else None
         self.current: dict[str, str] = {}
 
     def same_inputs(self, stamp: str) -> bool:
-        """True when the last successful build into this output had exactly these inputs."""
-        try:
-            return self.stamp_file.read_text() == stamp
-        except OSError:
-            return False
-
-    def save_stamp(self, stamp: str) -> None:
-        write_atomic(self.stamp_file, stamp)
+        """True when the output folder is the last build's and its inputs were exactly these."""
+        return self.stamp == stamp
 
     def unchanged(self, path: str, key: str) -> bool:
         return self.previous.get(path) == key
@@ -38,8 +42,18 @@ class Manifest:
     def record(self, path: str, key: str) -> None:
         self.current[path] = key
 
-    def save(self) -> None:
-        write_atomic(self.file, json.dumps(self.current, sort_keys=True))
+    def save(self, stamp: str) -> None:
+        """Record this build's pages, inputs and output folder (call after the swap)."""
+        data = {"output": _identity(self.out), "stamp": stamp, "pages": self.current}
+        write_atomic(self.file, json.dumps(data, sort_keys=True))
+
+
+def _identity(out: Path) -> str | None:
+    try:
+        stat = out.stat()
+    except OSError:
+        return None
+    return f"{stat.st_dev}:{stat.st_ino}"
 
 
 def inputs_stamp(folders: list[Path], settings: str) -> str:
@@ -53,6 +67,10 @@ def inputs_stamp(folders: list[Path], settings: str) -> str:
         for root, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
             for name in sorted(files):
-                stat = os.stat(os.path.join(root, name))
+                try:
+                    stat = os.stat(os.path.join(root, name))
+                except OSError:  # a dangling symlink: validation reports it if it matters
+                    digest.update(f"{root}/{name}|missing\n".encode())
+                    continue
                 digest.update(f"{root}/{name}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()

@@ -168,6 +168,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "alias harus path lama di situs ini, diawali dan diakhiri / (contoh: /ikm/nama-lama/)",
         "an alias must be an old path of this site, starting and ending with / (e.g. /ikm/old-name/)",
     ),
+    "alias_reserved": (
+        "alias {path} memakai folder milik situs (kategori, katalog, cari, img, assets, ...)",
+        "alias {path} uses a folder the site needs (kategori, katalog, cari, img, assets, ...)",
+    ),
     "alias_taken": (
         "alias {path} bentrok dengan halaman yang ada atau alias lain ({other})",
         "alias {path} collides with an existing page or another alias ({other})",

@@ -106,7 +106,11 @@ class Business:
     certifications: tuple[Certification, ...] = ()
     featured: bool = False
     story: Markup = Markup()
-    aliases: tuple[str, ...] = ()
+    alias_lines: tuple[tuple[str, int], ...] = ()  # old paths with the line naming them
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return tuple(path for path, _ in self.alias_lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +151,11 @@ class Product:
     sku: str | None = None
     description: Markup = Markup()
     summary: str = ""  # plain text of the first paragraph, for cards and meta tags
-    aliases: tuple[str, ...] = ()
+    alias_lines: tuple[tuple[str, int], ...] = ()  # old paths with the line naming them
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return tuple(path for path, _ in self.alias_lines)
 
     @property
     def key(self) -> tuple[str, str]:

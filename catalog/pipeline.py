@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import feeds, urls
-from .errors import ContentError, ContentErrors, Problems
+from .errors import ContentError, ContentErrors, Problems, UsageError
 from .images import ImageStore
 from .manifest import Manifest, inputs_stamp
 from .messages import message
@@ -77,12 +77,32 @@ def check(options: BuildOptions, reporter: Reporter | None = None) -> tuple[Cata
     return catalog, store
 
 
+def check_output_folder(options: BuildOptions) -> None:
+    """Refuse an output folder whose replacement would destroy something that is not a site.
+
+    The build swaps the whole folder: pointed at the content, at a folder holding the
+    content, or at a folder of other files, it would delete them.
+    """
+    out, content = options.out.resolve(), options.content.resolve()
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {options.out}: ini berkas, bukan folder")
+    protected = [content, PROJECT_THEMES, options.cache_dir.resolve(), Path.cwd().resolve()]
+    for folder in protected:
+        if out == folder or folder.is_relative_to(out) or (folder == content and out.is_relative_to(content)):
+            raise UsageError(
+                f"--out {options.out}: tidak boleh folder konten, proyek atau tembolok (pilih mis. public)"
+            )
+    if out.is_dir() and any(out.iterdir()) and not (out / "index.html").is_file():
+        raise UsageError(f"--out {options.out}: folder berisi berkas lain, bukan situs; pilih folder kosong")
+
+
 def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildStats:
     """Build the whole site into `options.out`, atomically."""
     reporter = reporter or Reporter()
+    check_output_folder(options)
     manifest = Manifest(options.cache_dir, options.out)
     stamp = inputs_stamp([options.content, *options.theme_roots, Path(__file__).parent], repr(options))
-    if options.out.is_dir() and manifest.same_inputs(stamp):
+    if manifest.same_inputs(stamp):
         reporter.note("unchanged")
         return BuildStats(pages=len(manifest.previous), reused=len(manifest.previous))
     catalog, store = check(options, reporter)
@@ -148,6 +168,5 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildStats
     except BaseException:
         writer.abort()
         raise
-    manifest.save()
-    manifest.save_stamp(stamp)
+    manifest.save(stamp)
     return stats

@@ -57,16 +57,8 @@ class ImageInspector(Protocol):
     def absorb(self, learned: Any) -> None: ...
 
 
-RESERVED_PAGE_SLUGS = {
-    "kategori",
-    "ikm",
-    "cari",
-    "katalog",
-    "img",
-    "assets",
-    "admin",
-    "pagefind",
-}
+RESERVED_PAGE_SLUGS = {"kategori", "ikm", "cari", "katalog", "img", "assets", "admin", "pagefind"}
+RESERVED_ALIAS_ROOTS = RESERVED_PAGE_SLUGS - {"ikm"} | {"sitemap.xml", "robots.txt", "404.html", "_redirects"}
 _ALIAS_RE = re.compile(r"^/(?:[a-z0-9._~-]+/)+$")
 _REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _CATEGORIES = TypeAdapter(list[schema.CategoryEntry])
@@ -196,7 +188,7 @@ class _Validator:
             self.say(doc, line, field_name, "image_outside", path=value, scope=scope_name)
             return None
         candidate = _find_normalized(candidate)
-        if candidate.is_symlink() and not candidate.resolve().is_relative_to(scope.resolve()):
+        if candidate.exists() and not candidate.resolve().is_relative_to(scope.resolve()):
             self.say(doc, line, field_name, "image_symlink", path=value, scope=scope_name)
             return None
         if not candidate.is_file():
@@ -415,7 +407,7 @@ class _Validator:
             certifications=tuple(Certification(c.type, c.number) for c in front.certifications or ()),
             featured=front.featured,
             story=self.markdown(doc, "body", doc.body, doc.body_line, folder, folder),
-            aliases=self.aliases(doc, front.aliases),
+            alias_lines=self.aliases(doc, front.aliases),
         )
         visible = [p for p, draft in products if self.drafts or not draft]
         return business, visible, front.draft
@@ -473,7 +465,7 @@ class _Validator:
             sku=front.sku,
             description=description,
             summary=markup.first_paragraph_text(description.html),
-            aliases=self.aliases(doc, front.aliases),
+            alias_lines=self.aliases(doc, front.aliases),
         )
         return product, front.draft
 
@@ -488,13 +480,16 @@ class _Validator:
                 choices=", ".join(self.districts),
             )
 
-    def aliases(self, doc: Document, values: list[str] | None) -> tuple[str, ...]:
+    def aliases(self, doc: Document, values: list[str] | None) -> tuple[tuple[str, int], ...]:
+        """Valid aliases with their lines; the site's own folders and files are not for aliases."""
         good = []
         for index, value in enumerate(values or ()):
-            if _ALIAS_RE.match(value) and "/../" not in value and "/./" not in value:
-                good.append(value)
-            else:
+            if not _ALIAS_RE.match(value) or "/../" in value or "/./" in value:
                 self.at(doc, ("aliases", index), "bad_alias")
+            elif value.split("/")[1] in RESERVED_ALIAS_ROOTS:
+                self.at(doc, ("aliases", index), "alias_reserved", path=value)
+            else:
+                good.append((value, line_for(doc.lines, ("aliases", index))))
         return tuple(good)
 
     def check_aliases(self, businesses: list[Business], products: list[Product], pages: list[Page]) -> None:
@@ -509,15 +504,10 @@ class _Validator:
         taken.update({f"/ikm/{b.slug}/": b.source for b in businesses})
         taken.update({f"/ikm/{p.business}/{p.slug}/": p.source for p in products})
         for entry in [*businesses, *products]:
-            for alias in entry.aliases:
+            for index, (alias, line) in enumerate(entry.alias_lines):
                 if alias in taken:
                     self.say(
-                        entry.source,
-                        1,
-                        "aliases",
-                        "alias_taken",
-                        path=alias,
-                        other=taken[alias],
+                        entry.source, line, f"aliases[{index}]", "alias_taken", path=alias, other=taken[alias]
                     )
                 taken[alias] = entry.source
 

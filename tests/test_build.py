@@ -336,3 +336,39 @@ def test_site_restored_when_killed_between_the_two_renames(site):
     OutputWriter(out).abort()
     assert tree(out) == before
     assert not (out.parent / ".public.tmp-999997").exists()
+
+
+@pytest.mark.parametrize("where", ["content", "parent", "inside", "file", "foreign"])
+def test_output_folder_that_would_destroy_files_is_refused(site, where):
+    content = site()
+    foreign = content.parent / "dokumen"
+    foreign.mkdir()
+    (foreign / "laporan.txt").write_text("penting")
+    (content.parent / "catatan.txt").write_text("x")
+    out = {
+        "content": content,
+        "parent": content.parent,
+        "inside": content / "public",
+        "file": content.parent / "catatan.txt",
+        "foreign": foreign,
+    }[where]
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--out", str(out)],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "--out" in result.stderr and "Traceback" not in result.stderr
+    assert (content / "site.yaml").is_file() and (foreign / "laporan.txt").read_text() == "penting"
+
+
+def test_pages_are_not_reused_from_an_output_another_cache_built(site, tmp_path):
+    content = site()
+    page = content / "pages/tentang.md"
+    original = page.read_text()
+    out = tmp_path / "public"
+    pipeline.build(pipeline.BuildOptions(content=content, out=out, cache_dir=tmp_path / "a", workers=1))
+    page.write_text(original.replace("# Tentang Kami", "# Tentang V2"))
+    pipeline.build(pipeline.BuildOptions(content=content, out=out, cache_dir=tmp_path / "b", workers=1))
+    page.write_text(original)
+    pipeline.build(pipeline.BuildOptions(content=content, out=out, cache_dir=tmp_path / "a", workers=1))
+    assert soup(out, "/tentang/").h1.get_text(strip=True) == "Tentang Kami"

@@ -268,7 +268,20 @@ def test_aliases_must_not_collide(site):
     text = BUSINESS.replace("featured: true", "featured: true\naliases: [/ikm/topeng-uji/, bad]")
     found = problems(site({"ikm/kerupuk-uji/index.md": text}))
     assert any(":17: aliases[1]: alias harus path lama" in line for line in found)
-    assert any("aliases: alias /ikm/topeng-uji/ bentrok" in line for line in found)
+    assert any(":17: aliases[0]: alias /ikm/topeng-uji/ bentrok" in line for line in found)
+
+
+def test_aliases_may_not_take_the_sites_own_folders(site):
+    text = BUSINESS.replace(
+        "featured: true",
+        "featured: true\naliases: [/kategori/kerupuk/2/, /sitemap.xml/, /katalog/katalog-lengkap.pdf/]",
+    )
+    found = problems(site({"ikm/kerupuk-uji/index.md": text}))
+    assert [line.split(": alias ")[0] for line in found] == [
+        "ikm/kerupuk-uji/index.md:17: aliases[0]",
+        "ikm/kerupuk-uji/index.md:17: aliases[1]",
+        "ikm/kerupuk-uji/index.md:17: aliases[2]",
+    ]
 
 
 def test_drafts_are_validated_but_left_out(site):
@@ -281,3 +294,24 @@ def test_drafts_are_validated_but_left_out(site):
     assert [b.slug for b in catalog.businesses] == ["kerupuk-uji"]
     catalog, _ = pipeline.check(options(content, drafts=True))
     assert len(catalog.businesses) == 2
+
+
+def test_symlinked_folder_cannot_bring_outside_images(site, tmp_path):
+    outside = tmp_path / "luar"
+    outside.mkdir()
+    (outside / "x.jpg").write_bytes(jpeg())
+    content = site()
+    os.symlink(outside, content / "ikm/kerupuk-uji/products/sys")
+    text = PRODUCT.replace("images: [melarat.jpg]", "images: [sys/x.jpg]")
+    (content / "ikm/kerupuk-uji/products/kerupuk-melarat.md").write_text(text)
+    found = problems(content)
+    assert (
+        len(found) == 1
+        and ":6: images[0]: gambar 'sys/x.jpg' adalah tautan (symlink) ke luar folder" in found[0]
+    )
+
+
+def test_dangling_symlink_in_content_is_no_crash(site):
+    content = site()
+    os.symlink("nowhere.jpg", content / "ikm/kerupuk-uji/lain.jpg")
+    assert problems(content) == []

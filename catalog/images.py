@@ -225,12 +225,15 @@ def _inspect(file: Path) -> SourceInfo:
                     raise _Refused("image_format", fmt=image.format or "?")
                 width, height = image.size
                 orientation = image.getexif().get(0x0112, 1)
+                if width * height <= MAX_PIXELS:
+                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))  # JPEG: decode at 1/8
+                    image.load()  # a truncated or corrupt file fails here, at `check` already
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise _Refused("image_bomb", pixels="> 50", limit=MAX_PIXELS // 1_000_000) from None
     except _Refused:
         raise
     except Exception as exc:  # Pillow raises many kinds for broken files
-        raise _Refused("image_invalid", detail=_reason(exc)) from None
+        raise _Refused("image_invalid", detail=_reason(exc).replace(str(file), file.name)) from None
     if width * height > MAX_PIXELS:
         raise _Refused("image_bomb", pixels=round(width * height / 1e6), limit=MAX_PIXELS // 1_000_000)
     if orientation in _ROTATED:

@@ -108,6 +108,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "harus alamat web lengkap yang diawali http:// atau https://",
         "must be a full web address starting with http:// or https://",
     ),
+    "bad_base_url": (
+        "alamat situs tidak boleh berisi ? atau # (contoh: https://galeri-ikm.cirebonkota.go.id/)",
+        "the site address may not contain ? or # (e.g. https://galeri-ikm.cirebonkota.go.id/)",
+    ),
     "bad_color": (
         "harus warna CSS (contoh: #1f3a5f atau rgb(31 58 95))",
         "must be a CSS colour (e.g. #1f3a5f or rgb(31 58 95))",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -19,11 +20,12 @@ from pydantic_core import PydanticCustomError
 URL_RE = re.compile(
     r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$|^https?://localhost(?::\d+)?(?:[/?#]\S*)?$"
 )
+_URL_RE_STRICT = re.compile(r"^https://[A-Za-z0-9.-]+(?:/[^\s?#]*)?(?:\?[^\s#]*)?$")
 _COLOR_RE = re.compile(
     r"^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla|oklch)\([0-9a-zA-Z .,%/+-]*\)|[a-zA-Z]{3,20})$"
 )
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$")
-_HANDLE_RE = re.compile(r"^@?[A-Za-z0-9._-]{1,60}$")
+_HANDLE_RE = re.compile(r"^@?[A-Za-z0-9_][A-Za-z0-9._-]{0,59}$")
 SOCIAL_HOSTS = {
     "instagram": ("instagram.com", "https://www.instagram.com/{}/"),
     "facebook": ("facebook.com", "https://www.facebook.com/{}"),
@@ -38,6 +40,12 @@ class Strict(BaseModel):
 def _url(value: str) -> str:
     if not URL_RE.match(value):
         raise PydanticCustomError("bad_url", "bad url")
+    return value
+
+
+def _base_url(value: str) -> str:
+    if "?" in value or "#" in value:
+        raise PydanticCustomError("bad_base_url", "bad base url")
     return value
 
 
@@ -59,6 +67,8 @@ def normalize_whatsapp(value: str) -> str:
     digits = digits.removeprefix("+")
     if digits.startswith("0"):
         digits = "62" + digits[1:]
+    if digits.startswith("620"):  # "+62 0812 ...", "+62 (0)812 ...": the trunk 0 is not dialled
+        digits = "62" + digits[3:]
     if not digits.isdigit() or not digits.startswith("62") or not 10 <= len(digits) <= 15:
         raise PydanticCustomError("bad_phone", "bad phone")
     return digits
@@ -73,11 +83,12 @@ def _text_only(value: object) -> object:
 
 Text = Annotated[str, BeforeValidator(_text_only), Field(min_length=1)]
 Url = Annotated[Text, AfterValidator(_url)]
+BaseUrl = Annotated[Url, AfterValidator(_base_url)]
 Color = Annotated[Text, AfterValidator(_color)]
 Email = Annotated[Text, AfterValidator(_email)]
 WhatsApp = Annotated[Text, AfterValidator(normalize_whatsapp)]
 ImagePath = Text
-Rupiah = Annotated[int, Field(ge=0)]
+Rupiah = Annotated[int, Field(ge=1, le=1_000_000_000_000)]
 
 
 def social(network: str) -> AfterValidator:
@@ -85,8 +96,8 @@ def social(network: str) -> AfterValidator:
 
     def to_url(value: str) -> str:
         if value.startswith("https://"):
-            netloc = value[8:].split("/", 1)[0].lower()
-            if netloc == host or netloc.endswith("." + host):
+            hostname = (urlsplit(value).hostname or "").lower()
+            if (hostname == host or hostname.endswith("." + host)) and _URL_RE_STRICT.match(value):
                 return value
             raise PydanticCustomError("bad_social", "bad social", {"host": host})
         if _HANDLE_RE.match(value):
@@ -118,7 +129,7 @@ class Print(Strict):
 class SiteConfig(Strict):
     title: Text = Field(description="Judul situs")
     tagline: Text | None = Field(None, description="Slogan di bawah judul")
-    base_url: Url = Field(description="Alamat situs, contoh https://galeri-ikm.cirebonkota.go.id/")
+    base_url: BaseUrl = Field(description="Alamat situs, contoh https://galeri-ikm.cirebonkota.go.id/")
     language: Literal["id", "en"] = Field("id", description="Bahasa tampilan")
     publisher: Text | None = Field(None, description="Instansi pengelola katalog")
     contact: Contact | None = None

@@ -111,6 +111,7 @@ class _Validator:
         self.language = sources.language
         self.districts: tuple[str, ...] = ()
         self.category_slugs: set[str] = set()
+        self.categories_valid = False  # unknown categories are only worth reporting against a valid tree
 
     # -- reporting ---------------------------------------------------------------------
     def say(
@@ -140,12 +141,30 @@ class _Validator:
             root_model = model if adapter is None else schema.CategoryEntry
             for error in exc.errors():
                 self.report(doc, root_model, prefix, error)
+            if adapter is not None:
+                return None
+            return self.without_bad_fields(model, data, exc)
+
+    @staticmethod
+    def without_bad_fields(model: Any, data: dict[str, Any], exc: ValidationError) -> Any:
+        """The entry minus the fields that failed, so its other rules are checked in this run too.
+
+        Only for more messages: the run already has problems, so nothing built from this
+        partial entry is ever published. None when even that does not validate.
+        """
+        bad = {error["loc"][0] for error in exc.errors() if error["loc"]}
+        try:
+            return model.model_validate({key: value for key, value in data.items() if key not in bad})
+        except ValidationError:
             return None
 
     def report(self, doc: Document, root_model: type[BaseModel], prefix: Loc, error: Any) -> None:
-        loc: Loc = (*prefix, *error["loc"])
         kind = error["type"]
         ctx = error.get("ctx") or {}
+        branches = [part for part in error["loc"] if isinstance(part, str) and _UNION_BRANCH.match(part)]
+        if branches and isinstance(error.get("input"), dict) != branches[0][0].isupper():
+            return  # the union branch the editor did not mean (a range tried as a number, or back)
+        loc: Loc = (*prefix, *(part for part in error["loc"] if part not in branches))
         if kind == "extra_forbidden":
             known = _field_names(_model_at(root_model, error["loc"]))
             close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
@@ -155,11 +174,14 @@ class _Validator:
         elif kind == "missing" or (error.get("input") is None and kind.endswith("_type")):
             self.at(doc, loc, "missing")
         elif kind in ("literal_error", "enum"):
-            self.at(doc, loc, "expected_choice", choices=ctx.get("expected", ""))
+            choices = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+            self.at(doc, loc, "expected_choice", choices=choices)
         elif kind in ("greater_than_equal", "greater_than"):
             self.at(doc, loc, "too_small", limit=ctx.get("ge", ctx.get("gt", "")))
         elif kind in ("less_than_equal", "less_than"):
             self.at(doc, loc, "too_large", limit=ctx.get("le", ctx.get("lt", "")))
+        elif kind == "too_short":
+            self.at(doc, loc, "empty_text")
         elif kind in _TYPE_MESSAGES:
             self.at(doc, loc, _TYPE_MESSAGES[kind])
         elif kind in _CUSTOM_KEYS:
@@ -324,6 +346,7 @@ class _Validator:
 
         walk(entries, (), ())
         self.category_slugs = set(result)
+        self.categories_valid = True
         return result
 
     def pages(self) -> list[Page]:
@@ -377,7 +400,9 @@ class _Validator:
         front: schema.BusinessFrontMatter | None = self.parse(schema.BusinessFrontMatter, doc)
         if front is None:
             return None, [], False
-        if not (front.whatsapp or front.phone or front.email):
+        if not any(
+            doc.data.get(key) for key in ("whatsapp", "phone", "email")
+        ):  # as written: a wrong one is reported already
             self.say(doc, 1, "whatsapp", "no_contact")
         if front.since is not None and not 1900 <= front.since <= dt.date.today().year:
             self.at(doc, ("since",), "bad_year", year=dt.date.today().year)
@@ -419,7 +444,7 @@ class _Validator:
         is_markdown = doc.path.endswith(".md")
         if is_markdown and front.description is not None:
             self.at(doc, ("description",), "description_in_md")
-        if front.category not in self.category_slugs and self.sources.categories is not None:
+        if front.category not in self.category_slugs and self.categories_valid:
             close = difflib.get_close_matches(front.category, sorted(self.category_slugs), n=1)
             hint = message("did_you_mean", self.language, name=close[0]) if close else ""
             self.at(doc, ("category",), "unknown_category", slug=front.category, hint=hint)
@@ -574,4 +599,6 @@ _CUSTOM_KEYS = {
     "bad_social",
     "price_shape",
     "expected_text",
+    "bad_base_url",
 }
+_UNION_BRANCH = re.compile(r"^([A-Z]\w*|constrained-\w+|int|str|function-\w+\[.*\])$")

@@ -315,3 +315,84 @@ def test_dangling_symlink_in_content_is_no_crash(site):
     content = site()
     os.symlink("nowhere.jpg", content / "ikm/kerupuk-uji/lain.jpg")
     assert problems(content) == []
+
+
+def test_truncated_photo_is_found_by_check(site):
+    from conftest import options
+
+    from catalog import pipeline
+    from catalog.errors import ContentErrors
+
+    truncated = jpeg(1600, 1200, "green", quality=95)[:3000]
+    content = site({"ikm/kerupuk-uji/products/melarat.jpg": truncated})
+    try:
+        pipeline.check(options(content))
+    except ContentErrors as exc:
+        (error,) = exc.errors
+        assert (error.line, error.field) == (6, "images[0]") and "melarat.jpg" in error.message
+        assert str(content) not in error.message
+    else:
+        raise AssertionError("check passed a truncated photo")
+
+
+def test_whatsapp_with_trunk_zero_after_country_code(site):
+    from catalog.schema import normalize_whatsapp
+
+    assert normalize_whatsapp("+62 0812-3456-7890") == "6281234567890"
+    assert normalize_whatsapp("+62 (0)812 3456 7890") == "6281234567890"
+
+
+def test_social_links_must_be_on_their_network(site):
+    text = BUSINESS.replace(
+        'instagram: "@kerupukuji"', "instagram: https://evil.example?.instagram.com\nfacebook: '@..'"
+    )
+    found = problems(site({"ikm/kerupuk-uji/index.md": text}))
+    assert any(
+        ":9: instagram: harus nama akun (@nama) atau alamat https://instagram.com/" in line for line in found
+    )
+    assert any(":10: facebook: harus nama akun" in line for line in found)
+
+
+def test_base_url_without_query_or_fragment(site):
+    found = problems(site({"site.yaml": "title: X\nbase_url: https://x.go.id/galeri?utm=1#a\n"}))
+    assert found == [
+        "site.yaml:2: base_url: alamat situs tidak boleh berisi ? atau # (contoh: https://galeri-ikm.cirebonkota.go.id/)"
+    ]
+
+
+def test_one_mistake_in_categories_is_one_message(site):
+    found = problems(site({"categories.yaml": "- slug: makanan\n  nama: Makanan\n"}))
+    assert found == [
+        "categories.yaml:2: [0].nama: kolom tidak dikenal (maksud Anda `name`?)",
+        "categories.yaml:1: [0].name: wajib diisi",
+    ] or (len(found) == 2 and all(line.startswith("categories.yaml:") for line in found))
+
+
+def test_price_range_errors_name_the_real_field(site):
+    found = problems(
+        site({"ikm/kerupuk-uji/products/sirup-uji.yaml": "name: S\ncategory: sirup\nprice: {from: 10}\n"})
+    )
+    assert found == ["ikm/kerupuk-uji/products/sirup-uji.yaml:3: price.to: wajib diisi"]
+
+
+def test_choices_are_listed_in_the_sites_language(site):
+    found = with_product(site, PRODUCT.replace("stock: available", "stock: habis"))
+    assert found == [
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md:7: stock: harus salah satu dari: available, preorder, sold_out"
+    ]
+
+
+def test_prices_must_be_positive_and_sane(site):
+    found = with_product(site, PRODUCT.replace("price: 15000", "price: 0"))
+    assert found == ["ikm/kerupuk-uji/products/kerupuk-melarat.md:4: price: harus paling sedikit 1"]
+    found = with_product(site, PRODUCT.replace("price: 15000", "price: 12345678901234567890"))
+    assert found == [
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md:4: price: harus paling banyak 1000000000000"
+    ]
+
+
+def test_other_rules_still_checked_when_a_field_is_wrong(site):
+    text = BUSINESS.replace("since: 2001", "since: 1899").replace("district: Kejaksan", "district: Bandung")
+    text = text.replace("whatsapp: +62 812 3456 7890", "whatsapp: 12")
+    found = problems(site({"ikm/kerupuk-uji/index.md": text, "ikm/kerupuk-uji/dapur.jpg": None}))
+    assert [line.split(": ")[1] for line in found] == ["since", "district", "whatsapp", "body"]

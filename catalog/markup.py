@@ -27,6 +27,7 @@ _ATTRIBUTES = {
 }
 _SCHEMES = {"http", "https", "mailto", "tel"}
 _IMG_SRC = re.compile(r'<img\b[^>]*?\bsrc="([^"]*)"')
+_LINK_HREF = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"')
 _H1 = re.compile(r"<(/?)h1>")
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -52,6 +53,11 @@ def to_html(text: str) -> str:
 def image_sources(safe_html: str) -> list[str]:
     """The `src` of every image left in sanitized HTML, in order, HTML entities decoded."""
     return [html.unescape(src) for src in _IMG_SRC.findall(safe_html)]
+
+
+def link_targets(safe_html: str) -> list[str]:
+    """The `href` of every link left in sanitized HTML, in order, HTML entities decoded."""
+    return [html.unescape(href) for href in _LINK_HREF.findall(safe_html)]
 
 
 def first_paragraph_text(safe_html: str, limit: int = 300) -> str:

@@ -218,6 +218,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} masalah ditemukan. Perbaiki lalu jalankan lagi; isi {out}/ tidak diubah.",
         "{count} problem(s) found. Fix them and run again; {out}/ was left unchanged.",
     ),
+    "markdown_link_relative": (
+        "tautan {path!r} tidak akan berfungsi: tulis alamat lengkap (https://...) atau path situs (/ikm/...)",
+        "link {path!r} would not work: write a full address (https://...) or a site path (/ikm/...)",
+    ),
     "markdown_image_remote": (
         "gambar di teks harus berkas di folder ini, bukan alamat web ({path})",
         "images in the text must be files in this folder, not web addresses ({path})",

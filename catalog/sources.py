@@ -186,6 +186,8 @@ class _Reader:
         found: dict[str, Document] = {}
         for path in self.entries(folder):
             if path.is_dir():
+                if path.suffix in {".md", ".yaml"}:
+                    self.problem(path, 1, "", "stray_file")
                 continue
             if path.suffix not in {".md", ".yaml"}:
                 if path.suffix in _TEXT_LIKE:

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import unquote
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -199,14 +200,20 @@ class _Validator:
         scope: Path,
         kind: str = "photo",
     ) -> ImageRef | None:
-        """Resolve an image path named in `doc`, relative to `base`, confined to `scope`."""
+        """Resolve an image path named in `doc`, relative to `base`, confined to `scope`.
+
+        Free pages pass `scope` = content/ and may use only pages/ and assets/ in it: the
+        business folders hold drafts' photos too.
+        """
         line, field_name = line_for(doc.lines, loc), format_loc(loc)
-        scope_name = scope.relative_to(self.root).as_posix() or "content"
+        scopes = [scope / "pages", scope / "assets"] if scope == self.root else [scope]
+        scope_name = ", ".join(s.relative_to(self.root).as_posix() for s in scopes)
         if _REMOTE.match(value) or value.startswith("/") or "\\" in value:
             self.say(doc, line, field_name, "image_absolute", path=value)
             return None
         candidate = Path(os.path.normpath(base / unicodedata.normalize("NFC", value)))
-        if not candidate.is_relative_to(scope):
+        scope = next((s for s in scopes if candidate.is_relative_to(s)), None)
+        if scope is None:
             self.say(doc, line, field_name, "image_outside", path=value, scope=scope_name)
             return None
         candidate = _find_normalized(candidate)
@@ -239,9 +246,13 @@ class _Validator:
             if _REMOTE.match(src) or src.startswith("/"):
                 self.say(doc, line, field_name, "markdown_image_remote", path=src)
                 continue
-            ref = self.image(_at_line(doc, line), (field_name,), src, base, scope)
+            ref = self.image(_at_line(doc, line), (field_name,), unquote(src), base, scope)
             if ref is not None:
                 images.append((src, ref))
+        for href in markup.link_targets(safe):
+            if not (_REMOTE.match(href) or href.startswith(("/", "#"))):
+                line = first_line + _line_index(text, href)
+                self.say(doc, line, field_name, "markdown_link_relative", path=href)
         return Markup(safe, tuple(images))
 
     # -- documents -------------------------------------------------------------------------

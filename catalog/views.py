@@ -8,6 +8,7 @@ their `repr` is a stable fingerprint of what a page shows (see `render`).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,8 @@ RELATED_PRODUCTS = 4
 RELATED_SCAN = 200
 PAGE_WINDOW = 2
 DEFAULT_THEME_COLOR = "#1f3a5f"
+STORY_IMAGE_SIZES = "(min-width: 800px) 760px, 100vw"
+_IMG_TAG = re.compile(r"<img\b[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -582,15 +585,27 @@ class ViewBuilder:
         return data
 
     def with_pictures(self, html: str, images: tuple[tuple[str, ImageRef], ...]) -> str:
-        """Point `<img src>` of Markdown images at their encoded renditions."""
-        for src, ref in images:
-            picture = self.images.picture(ref)
-            attributes = (
-                f'src="{self.link("/" + picture.fallback.path)}" width="{picture.width}" '
-                f'height="{picture.height}" loading="lazy" decoding="async"'
+        """Markdown images become `<picture>`s of their renditions; site paths get the base path."""
+        pictures = {_attr(src): self.images.picture(ref) for src, ref in images}
+
+        def replace(match: re.Match[str]) -> str:
+            tag = match.group(0)
+            src = re.search(r'\bsrc="([^"]*)"', tag)
+            picture = pictures.get(src.group(1)) if src else None
+            if picture is None:
+                return tag
+            alt = re.search(r'\balt="([^"]*)"', tag)
+            srcset = ", ".join(f"{self.link('/' + r.path)} {r.width}w" for r in picture.webp)
+            return (
+                f'<picture><source type="image/webp" srcset="{srcset}" sizes="{STORY_IMAGE_SIZES}">'
+                f'<img src="{self.link("/" + picture.fallback.path)}" alt="{alt.group(1) if alt else ""}" '
+                f'width="{picture.width}" height="{picture.height}" loading="lazy" decoding="async">'
+                "</picture>"
             )
-            html = html.replace(f'src="{_attr(src)}"', attributes)
-        return html
+
+        html = _IMG_TAG.sub(replace, html)
+        prefix = self.urls.prefix
+        return html.replace('href="/', f'href="{prefix}/') if prefix else html
 
 
 def _page_window(current: int, pages: int) -> list[int]:

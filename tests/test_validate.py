@@ -396,3 +396,30 @@ def test_other_rules_still_checked_when_a_field_is_wrong(site):
     text = text.replace("whatsapp: +62 812 3456 7890", "whatsapp: 12")
     found = problems(site({"ikm/kerupuk-uji/index.md": text, "ikm/kerupuk-uji/dapur.jpg": None}))
     assert [line.split(": ")[1] for line in found] == ["since", "district", "whatsapp", "body"]
+
+
+def test_markdown_links_and_images_in_stories(site):
+    story = BUSINESS.replace(
+        "![Dapur kami](dapur.jpg)",
+        "![Dapur kami](dapur%20baru.jpg) [lihat](products/x.yaml) [toko](/ikm/) [web](https://contoh.id)",
+    )
+    found = problems(site({"ikm/kerupuk-uji/index.md": story, "ikm/kerupuk-uji/dapur baru.jpg": jpeg()}))
+    assert found == [
+        "ikm/kerupuk-uji/index.md:20: body: tautan 'products/x.yaml' tidak akan berfungsi: tulis alamat lengkap (https://...) atau path situs (/ikm/...)"
+    ]
+
+
+def test_free_pages_use_only_pages_and_assets_images(site):
+    page = "---\ntitle: T\n---\n![logo](../ikm/kerupuk-uji/logo.png)\n"
+    found = problems(site({"pages/t.md": page}))
+    assert found == [
+        "pages/t.md:4: body: gambar '../ikm/kerupuk-uji/logo.png' berada di luar folder pages, assets (simpan fotonya di folder itu)"
+    ]
+
+
+def test_a_folder_named_like_a_product_is_reported(site):
+    content = site()
+    (content / "ikm/kerupuk-uji/products/aneh.md").mkdir()
+    assert problems(content) == [
+        "ikm/kerupuk-uji/products/aneh.md:1: berkas tidak dikenal di sini (produk ditulis sebagai .md atau .yaml)"
+    ]

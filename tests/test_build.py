@@ -199,7 +199,9 @@ def test_sitemap_robots_and_redirects(site):
 
 def test_base_url_with_a_path(site):
     story = BUSINESS.replace("Cerita **kerupuk** kami.", "Cerita kami, [semua toko](/ikm/).")
-    out, _ = build(site({**EXTRA, "ikm/kerupuk-uji/index.md": story}), base_url="https://contoh.go.id/galeri/")
+    out, _ = build(
+        site({**EXTRA, "ikm/kerupuk-uji/index.md": story}), base_url="https://contoh.go.id/galeri/"
+    )
     assert soup(out, "/ikm/kerupuk-uji/").find("a", string="semua toko")["href"] == "/galeri/ikm/"
     assert broken_links(out, prefix="/galeri") == []
     page = soup(out, "/ikm/kerupuk-uji/kerupuk-melarat/")

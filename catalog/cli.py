@@ -50,9 +50,6 @@ class ConsoleReporter(Reporter):
             self.bar = None
             self.tasks.clear()
 
-    def note(self, text: str) -> None:
-        self.console.print(text)
-
 
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
@@ -133,13 +130,15 @@ def run_build(options: pipeline.BuildOptions, out: Console, err: Console) -> int
         err.print(f"Tema bermasalah: {exc}", markup=False)
         return 1
     reporter.close()
-    seconds = time.perf_counter() - started
-    out.print(
-        f"Selesai dalam {seconds:.1f} dtk: {stats.pages} halaman ({len(stats.rendered)} dibuat ulang, "
-        f"{stats.reused} tidak berubah), {stats.images} foto ({stats.images_encoded} diproses) "
-        f"-> {options.out}/",
-        markup=False,
-    )
+    seconds = f"{time.perf_counter() - started:.1f}"
+    if stats.unchanged:
+        out.print(message("unchanged", stats.language, out=options.out, seconds=seconds), markup=False)
+        return 0
+    line = message(
+        "built", stats.language, seconds=seconds, pages=stats.pages, rendered=len(stats.rendered),
+        reused=stats.reused, images=stats.images, encoded=stats.images_encoded, out=options.out,
+    )  # fmt: skip
+    out.print(line, markup=False)
     return 0
 
 
@@ -149,7 +148,8 @@ def run_check(options: pipeline.BuildOptions, out: Console, err: Console) -> int
     except ContentErrors as exc:
         print_problems(exc, err, None)
         return 1
-    out.print(f"Konten baik: {len(catalog.businesses)} usaha, {len(catalog.products)} produk.", markup=False)
+    counts = {"businesses": len(catalog.businesses), "products": len(catalog.products)}
+    out.print(message("content_ok", catalog.site.language, **counts), markup=False)
     return 0
 
 

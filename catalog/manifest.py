@@ -30,6 +30,7 @@ class Manifest:
         valid = saved.get("output") == _identity(out) and isinstance(saved.get("pages"), dict)
         self.previous: dict[str, str] = saved["pages"] if valid else {}
         self.stamp: str | None = saved.get("stamp") if valid else None
+        self.language: str = saved.get("language", "id") if valid else "id"
         self.current: dict[str, str] = {}
 
     def same_inputs(self, stamp: str) -> bool:
@@ -42,9 +43,9 @@ class Manifest:
     def record(self, path: str, key: str) -> None:
         self.current[path] = key
 
-    def save(self, stamp: str) -> None:
+    def save(self, stamp: str, language: str) -> None:
         """Record this build's pages, inputs and output folder (call after the swap)."""
-        data = {"output": _identity(self.out), "stamp": stamp, "pages": self.current}
+        data = {"output": _identity(self.out), "stamp": stamp, "pages": self.current, "language": language}
         write_atomic(self.file, json.dumps(data, sort_keys=True))
 
 

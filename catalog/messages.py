@@ -210,6 +210,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "gambar {path!r} berformat {fmt}; gunakan JPEG, PNG, WebP atau GIF",
         "image {path!r} is {fmt}; use JPEG, PNG, WebP or GIF",
     ),
+    "built": (
+        "Selesai dalam {seconds} dtk: {pages} halaman ({rendered} dibuat ulang, {reused} tidak berubah), "
+        "{images} foto ({encoded} diproses) -> {out}/",
+        "Done in {seconds} s: {pages} pages ({rendered} rendered, {reused} unchanged), "
+        "{images} photos ({encoded} encoded) -> {out}/",
+    ),
+    "unchanged": (
+        "Tidak ada yang berubah sejak build terakhir; {out}/ tetap ({seconds} dtk).",
+        "Nothing changed since the last build; {out}/ kept as it was ({seconds} s).",
+    ),
+    "content_ok": (
+        "Konten baik: {businesses} usaha, {products} produk.",
+        "Content OK: {businesses} businesses, {products} products.",
+    ),
     "summary": (
         "{count} masalah ditemukan. Perbaiki lalu jalankan lagi.",
         "{count} problem(s) found. Fix them and run again.",

@@ -57,6 +57,8 @@ class BuildStats:
     images: int = 0
     images_encoded: int = 0
     files: int = 0
+    unchanged: bool = False  # nothing changed since the last build: the output was kept as it was
+    language: str = "id"
 
 
 def check(options: BuildOptions, reporter: Reporter | None = None) -> tuple[Catalog, ImageStore]:
@@ -103,8 +105,8 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildStats
     manifest = Manifest(options.cache_dir, options.out)
     stamp = inputs_stamp([options.content, *options.theme_roots, Path(__file__).parent], repr(options))
     if manifest.same_inputs(stamp):
-        reporter.note("unchanged")
-        return BuildStats(pages=len(manifest.previous), reused=len(manifest.previous))
+        pages = len(manifest.previous)
+        return BuildStats(pages=pages, reused=pages, unchanged=True, language=manifest.language)
     catalog, store = check(options, reporter)
     site = catalog.site
     link = urls.Urls(site.base_url)
@@ -133,7 +135,9 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildStats
             ),
             site.language,
         )
-    stats = BuildStats(pages=len(pages), images=len(store.jobs), images_encoded=store.encoded)
+    stats = BuildStats(
+        pages=len(pages), images=len(store.jobs), images_encoded=store.encoded, language=site.language
+    )
 
     reporter.stage("render")
     writer = OutputWriter(options.out)
@@ -168,5 +172,5 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildStats
     except BaseException:
         writer.abort()
         raise
-    manifest.save(stamp)
+    manifest.save(stamp, site.language)
     return stats

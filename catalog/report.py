@@ -18,17 +18,10 @@ class Reporter:
     def progress(self, name: str, done: int, total: int) -> None:
         """`done` of `total` items of stage `name` are finished."""
 
-    def note(self, text: str) -> None:
-        """Something worth telling the person who runs the build."""
-
 
 @dataclass
 class RecordingReporter(Reporter):
     stages: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
     def stage(self, name: str) -> None:
         self.stages.append(name)
-
-    def note(self, text: str) -> None:
-        self.notes.append(text)

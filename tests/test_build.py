@@ -15,6 +15,7 @@ from sitecheck import broken_links, jsonld, soup
 
 from catalog import pipeline
 from catalog.errors import ContentErrors
+from catalog.report import RecordingReporter
 from catalog.writer import OutputWriter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -284,7 +285,9 @@ def test_same_input_same_bytes(site, tmp_path):
 
 def test_rebuild_renders_only_what_changed(site):
     content = site(EXTRA)
-    _, first = build(content)
+    reporter = RecordingReporter()
+    first = pipeline.build(options(content), reporter)
+    assert reporter.stages == ["load", "images", "render", "write"]
     assert first.images_encoded == 3
     _, again = build(content)
     assert again.rendered == [] and again.reused == first.pages and again.images_encoded == 0

@@ -23,7 +23,8 @@ def add_photos(content: Path, wanted: int) -> int:
             continue
         image = Image.new("RGB", (64, 48), (made % 256, (made // 256) % 256, 99))
         image.save(product.with_suffix(".jpg"), "JPEG")
-        product.write_text(text.replace("\n---\n", f"\nimages: [{product.stem}.jpg]\n---\n", 1), encoding="utf-8")
+        with_photo = text.replace("\n---\n", f"\nimages: [{product.stem}.jpg]\n---\n", 1)
+        product.write_text(with_photo, encoding="utf-8")
         made += 1
     return made
 

@@ -195,3 +195,12 @@ def problems(content: Path, drafts: bool = False) -> list[str]:
     ).read_text() == "previous site"
     assert lines[-1].endswith("tidak diubah.") or lines[-1].endswith("left unchanged.")
     return lines[:-1]
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.BuildStats]:
+    """The embedded demo catalog, built once per test run."""
+    tmp = tmp_path_factory.mktemp("demo")
+    root = Path(__file__).resolve().parent.parent
+    options = pipeline.BuildOptions(content=root / "content", out=tmp / "public", cache_dir=tmp / "cache")
+    return options.out, pipeline.build(options)

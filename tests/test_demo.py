@@ -5,19 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from sitecheck import broken_links, jsonld, soup
 
 from catalog import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.BuildStats]:
-    tmp = tmp_path_factory.mktemp("demo")
-    options = pipeline.BuildOptions(content=ROOT / "content", out=tmp / "public", cache_dir=tmp / "cache")
-    return options.out, pipeline.build(options)
 
 
 def test_demo_has_the_promised_breadth(demo):

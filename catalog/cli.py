@@ -18,6 +18,7 @@ from .messages import message
 from .report import Reporter
 from .schema import URL_RE
 from .themes import ThemeError
+from .writer import DuplicateOutput
 
 COMMANDS = ("build", "serve", "check", "new")
 STAGES = {"load": "Membaca konten", "images": "Foto", "render": "Halaman", "write": "Menulis"}
@@ -128,6 +129,11 @@ def run_build(options: pipeline.BuildOptions, out: Console, err: Console) -> int
     except ThemeError as exc:
         reporter.close()
         err.print(f"Tema bermasalah: {exc}", markup=False)
+        return 1
+    except DuplicateOutput as exc:
+        reporter.close()
+        text = f"Dua halaman memakai alamat yang sama: /{exc}; isi {options.out}/ tidak diubah."
+        err.print(text, markup=False)
         return 1
     reporter.close()
     seconds = f"{time.perf_counter() - started:.1f}"

@@ -13,15 +13,13 @@ import datetime as dt
 import difflib
 import os
 import re
-import types
-import typing
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import unquote
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from . import markup, schema
 from .errors import Problems
@@ -42,6 +40,7 @@ from .model import (
     Variant,
 )
 from .parallel import chunks, fork_map
+from .schema_errors import describe
 from .sources import BusinessSource, ContentSources, Document, is_slug, read_business
 from .yamlsafe import Loc, format_loc, line_for
 
@@ -63,16 +62,6 @@ RESERVED_ALIAS_ROOTS = RESERVED_PAGE_SLUGS - {"ikm"} | {"sitemap.xml", "robots.t
 _ALIAS_RE = re.compile(r"^/(?:[a-z0-9._~-]+/)+$")
 _REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _CATEGORIES = TypeAdapter(list[schema.CategoryEntry])
-_TYPE_MESSAGES = {
-    "int_parsing": "expected_int", "int_type": "expected_int", "int_from_float": "expected_int",
-    "float_parsing": "expected_number", "float_type": "expected_number",
-    "bool_parsing": "expected_bool", "bool_type": "expected_bool",
-    "string_type": "expected_text", "string_too_short": "empty_text",
-    "date_parsing": "expected_date", "date_type": "expected_date",
-    "date_from_datetime_parsing": "expected_date", "date_from_datetime_inexact": "expected_date",
-    "list_type": "expected_list", "model_type": "expected_mapping", "dict_type": "expected_mapping",
-    "model_attributes_type": "expected_mapping",
-}  # fmt: skip
 
 
 def build_catalog(
@@ -141,7 +130,10 @@ class _Validator:
         except ValidationError as exc:
             root_model = model if adapter is None else schema.CategoryEntry
             for error in exc.errors():
-                self.report(doc, root_model, prefix, error)
+                described = describe(error, root_model, self.language)
+                if described is not None:
+                    loc, key, detail = described
+                    self.at(doc, (*prefix, *loc), key, **detail)
             if adapter is not None:
                 return None
             return self.without_bad_fields(model, data, exc)
@@ -158,37 +150,6 @@ class _Validator:
             return model.model_validate({key: value for key, value in data.items() if key not in bad})
         except ValidationError:
             return None
-
-    def report(self, doc: Document, root_model: type[BaseModel], prefix: Loc, error: Any) -> None:
-        kind = error["type"]
-        ctx = error.get("ctx") or {}
-        branches = [part for part in error["loc"] if isinstance(part, str) and _UNION_BRANCH.match(part)]
-        if branches and isinstance(error.get("input"), dict) != branches[0][0].isupper():
-            return  # the union branch the editor did not mean (a range tried as a number, or back)
-        loc: Loc = (*prefix, *(part for part in error["loc"] if part not in branches))
-        if kind == "extra_forbidden":
-            known = _field_names(_model_at(root_model, error["loc"]))
-            close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-            hint = message("did_you_mean", self.language, name=close[0]) if close else ""
-            hint = hint or message("known_fields", self.language, names=", ".join(known))
-            self.at(doc, loc, "unknown_field", hint=hint)
-        elif kind == "missing" or (error.get("input") is None and kind.endswith("_type")):
-            self.at(doc, loc, "missing")
-        elif kind in ("literal_error", "enum"):
-            choices = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
-            self.at(doc, loc, "expected_choice", choices=choices)
-        elif kind in ("greater_than_equal", "greater_than"):
-            self.at(doc, loc, "too_small", limit=ctx.get("ge", ctx.get("gt", "")))
-        elif kind in ("less_than_equal", "less_than"):
-            self.at(doc, loc, "too_large", limit=ctx.get("le", ctx.get("lt", "")))
-        elif kind == "too_short":
-            self.at(doc, loc, "empty_text")
-        elif kind in _TYPE_MESSAGES:
-            self.at(doc, loc, _TYPE_MESSAGES[kind])
-        elif kind in _CUSTOM_KEYS:
-            self.at(doc, loc, kind, **ctx)
-        else:
-            self.at(doc, loc, "invalid", detail=error["msg"])
 
     # -- images --------------------------------------------------------------------------
     def image(
@@ -548,39 +509,6 @@ class _Validator:
                 taken[alias] = entry.source
 
 
-def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:
-    """The pydantic model that holds the last part of `loc` (for "did you mean")."""
-    current = model
-    for part in loc[:-1]:
-        if not isinstance(part, str):
-            continue
-        fields = {f.alias or name: f for name, f in current.model_fields.items()}
-        if part not in fields:
-            break
-        nested = _nested_model(fields[part].annotation)
-        if nested is None:
-            break
-        current = nested
-    return current
-
-
-def _nested_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if isinstance(annotation, (types.UnionType, typing._GenericAlias, types.GenericAlias)) or typing.get_args(
-        annotation
-    ):
-        for arg in typing.get_args(annotation):
-            found = _nested_model(arg)
-            if found is not None:
-                return found
-    return None
-
-
-def _field_names(model: type[BaseModel]) -> list[str]:
-    return [f.alias or name for name, f in model.model_fields.items()]
-
-
 def _find_normalized(candidate: Path) -> Path:
     """On disk the name may be NFD (saved on a Mac); find the entry whose NFC name matches."""
     if candidate.exists() or not candidate.parent.is_dir():
@@ -600,16 +528,3 @@ def _line_index(text: str, needle: str) -> int:
 def _at_line(doc: Document, line: int) -> Document:
     """A view of `doc` whose root location sits at `line` (for images named in Markdown)."""
     return Document(doc.path, doc.file, doc.data, {(): line}, doc.body, doc.body_line)
-
-
-_CUSTOM_KEYS = {
-    "bad_url",
-    "bad_color",
-    "bad_email",
-    "bad_phone",
-    "bad_social",
-    "price_shape",
-    "expected_text",
-    "bad_base_url",
-}
-_UNION_BRANCH = re.compile(r"^([A-Z]\w*|constrained-\w+|int|str|function-\w+\[.*\])$")

@@ -7,23 +7,17 @@ their `repr` is a stable fingerprint of what a page shows (see `render`).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from . import urls
+from . import jsonld, urls
 from .images import ImageStore, Picture
 from .markup import first_paragraph_text
 from .model import Business, Catalog, Category, ImageRef, Page, Price, Product
 
-_SCHEMA_STOCK = {
-    "available": "https://schema.org/InStock",
-    "preorder": "https://schema.org/PreOrder",
-    "sold_out": "https://schema.org/SoldOut",
-}
 NEW_PRODUCTS = 8
 RELATED_PRODUCTS = 4
 RELATED_SCAN = 200
@@ -310,9 +304,8 @@ class ViewBuilder:
             "new_products": [self.product_cards[p.key] for p in dated[:NEW_PRODUCTS]],
             "floors": floors,
         }
-        jsonld = _jsonld({"@context": "https://schema.org", "@type": "WebSite", "name": catalog.site.title,
-                          "url": catalog.site.base_url})  # fmt: skip
-        meta = self.meta("home", "/", self.catalog.site.title, jsonld=jsonld)
+        structured = jsonld.website(catalog.site.title, catalog.site.base_url)
+        meta = self.meta("home", "/", self.catalog.site.title, jsonld=structured)
         return PageView("/", "home.html", meta, data)
 
     def category_pages(self, category: Category) -> list[PageView]:
@@ -415,16 +408,18 @@ class ViewBuilder:
         view = self.business_view(business)
         path = urls.business(business.slug)
         data = {"business": view, "products": [self.product_cards[p.key] for p in products]}
-        jsonld = _jsonld(self.business_jsonld(business, card))
+        picture = card.cover or card.logo
+        image = self.urls.absolute("/" + picture.fallback.path) if picture else None
+        structured = jsonld.local_business(business, self.urls.absolute(path), image)
         meta = self.meta(
             "business",
             path,
             business.name,
             description=business.tagline or _first_words(business.story.html),
-            picture=card.cover or card.logo,
+            picture=picture,
             og_type="profile",
             breadcrumbs=self.crumbs(Link(self.t("directory_title"), self.link("/ikm/"))),
-            jsonld=jsonld,
+            jsonld=structured,
         )
         return PageView(path, "business.html", meta, data)
 
@@ -465,7 +460,13 @@ class ViewBuilder:
             picture=card.picture,
             og_type="product",
             breadcrumbs=crumbs,
-            jsonld=_jsonld(self.product_jsonld(product, business, view, path)),
+            jsonld=jsonld.product(
+                product,
+                business.name,
+                self.urls.absolute(path),
+                " > ".join(link.name for link in self.category_crumbs(category)),
+                [self.urls.absolute("/" + p.fallback.path) for p in view.pictures],
+            ),
         )
         return PageView(path, "product.html", meta, data)
 
@@ -509,80 +510,6 @@ class ViewBuilder:
     def not_found(self) -> PageView:
         meta = self.meta("404", "/404.html", self.t("not_found_title"))
         return PageView("/404.html", "404.html", meta, {})
-
-    # -- structured data -----------------------------------------------------------------
-    def business_jsonld(self, business: Business, card: BusinessCard) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "LocalBusiness",
-            "name": business.name,
-            "url": self.urls.absolute(urls.business(business.slug)),
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": business.address,
-                "addressLocality": business.district or "Kota Cirebon",
-                "addressRegion": "Jawa Barat",
-                "addressCountry": "ID",
-            },
-        }
-        if business.address is None:
-            del data["address"]["streetAddress"]
-        if business.tagline:
-            data["description"] = business.tagline
-        if business.whatsapp or business.phone:
-            data["telephone"] = f"+{business.whatsapp}" if business.whatsapp else business.phone
-        if business.email:
-            data["email"] = business.email
-        picture = card.cover or card.logo
-        if picture:
-            data["image"] = self.urls.absolute("/" + picture.fallback.path)
-        same_as = [url for _, url in business.socials] + [url for _, url in business.marketplaces]
-        if business.website:
-            same_as.insert(0, business.website)
-        if same_as:
-            data["sameAs"] = same_as
-        if business.since:
-            data["foundingDate"] = str(business.since)
-        return data
-
-    def product_jsonld(
-        self, product: Product, business: Business, view: ProductView, path: str
-    ) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "Product",
-            "name": product.name,
-            "url": self.urls.absolute(path),
-            "brand": {"@type": "Brand", "name": business.name},
-            "category": " > ".join(
-                link.name for link in self.category_crumbs(self.categories[product.category])
-            ),
-        }
-        if product.summary:
-            data["description"] = product.summary
-        if view.pictures:
-            data["image"] = [self.urls.absolute("/" + p.fallback.path) for p in view.pictures]
-        if product.sku:
-            data["sku"] = product.sku
-        if product.price is not None:
-            offer: dict[str, Any] = {
-                "priceCurrency": "IDR",
-                "availability": _SCHEMA_STOCK[product.stock],
-                "url": self.urls.absolute(path),
-                "seller": {"@type": "Organization", "name": business.name},
-            }
-            if product.price.is_range:
-                offer.update(
-                    {
-                        "@type": "AggregateOffer",
-                        "lowPrice": product.price.low,
-                        "highPrice": product.price.high,
-                    }
-                )
-            else:
-                offer.update({"@type": "Offer", "price": product.price.low})
-            data["offers"] = offer
-        return data
 
     def with_pictures(self, html: str, images: tuple[tuple[str, ImageRef], ...]) -> str:
         """Markdown images become `<picture>`s of their renditions; site paths get the base path."""
@@ -630,8 +557,3 @@ def _initial(name: str) -> str:
 
 def _first_words(html: str) -> str:
     return first_paragraph_text(html, 160)
-
-
-def _jsonld(data: dict[str, Any]) -> str:
-    """JSON for a `<script type="application/ld+json">`: `<` escaped so no tag can close it."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")

@@ -11,9 +11,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "catalog"
 LAYERS = [
     {"errors", "report", "messages", "jsonfile", "parallel", "urls"},
     {"yamlsafe", "markup", "model"},
-    {"sources", "schema"},
+    {"sources", "schema", "schema_errors"},
     {"validate", "images", "manifest"},
-    {"themes", "views", "feeds", "writer"},
+    {"themes", "views", "feeds", "writer", "jsonld"},
     {"render"},
     {"pipeline", "scaffold"},
     {"cli", "server"},

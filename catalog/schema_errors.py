@@ -1,0 +1,114 @@
+"""Pydantic's validation errors as editor messages: the field's location, a message key, details.
+
+Kept apart from `validate` so that module holds the content rules, and this one the
+translation of pydantic's vocabulary (error types, union branches, nested models) into
+ours (`messages.MESSAGES`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+
+from .messages import message
+from .yamlsafe import Loc
+
+_TYPE_MESSAGES = {
+    "int_parsing": "expected_int", "int_type": "expected_int", "int_from_float": "expected_int",
+    "float_parsing": "expected_number", "float_type": "expected_number",
+    "bool_parsing": "expected_bool", "bool_type": "expected_bool",
+    "string_type": "expected_text", "string_too_short": "empty_text",
+    "date_parsing": "expected_date", "date_type": "expected_date",
+    "date_from_datetime_parsing": "expected_date", "date_from_datetime_inexact": "expected_date",
+    "list_type": "expected_list", "model_type": "expected_mapping", "dict_type": "expected_mapping",
+    "model_attributes_type": "expected_mapping",
+}  # fmt: skip
+_CUSTOM_KEYS = {
+    "bad_url",
+    "bad_color",
+    "bad_email",
+    "bad_phone",
+    "bad_social",
+    "price_shape",
+    "expected_text",
+    "bad_base_url",
+}
+_UNION_BRANCH = re.compile(r"^([A-Z]\w*|constrained-\w+|int|str|function-\w+\[.*\])$")
+
+
+def describe(
+    error: Any, root_model: type[BaseModel], language: str
+) -> tuple[Loc, str, dict[str, Any]] | None:
+    """(location, message key, details) of one pydantic error; None for a redundant one."""
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    branches = [part for part in error["loc"] if isinstance(part, str) and _UNION_BRANCH.match(part)]
+    if branches and isinstance(error.get("input"), dict) != branches[0][0].isupper():
+        return None  # the union branch the editor did not mean (a range tried as a number, or back)
+    loc: Loc = tuple(part for part in error["loc"] if part not in branches)
+    if kind == "extra_forbidden":
+        known = _field_names(_model_at(root_model, error["loc"]))
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = message("did_you_mean", language, name=close[0]) if close else ""
+        return (
+            loc,
+            "unknown_field",
+            {"hint": hint or message("known_fields", language, names=", ".join(known))},
+        )
+    if kind == "missing" or (error.get("input") is None and kind.endswith("_type")):
+        return loc, "missing", {}
+    if kind in ("literal_error", "enum"):
+        return (
+            loc,
+            "expected_choice",
+            {"choices": ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))},
+        )
+    if kind in ("greater_than_equal", "greater_than"):
+        return loc, "too_small", {"limit": ctx.get("ge", ctx.get("gt", ""))}
+    if kind in ("less_than_equal", "less_than"):
+        return loc, "too_large", {"limit": ctx.get("le", ctx.get("lt", ""))}
+    if kind == "too_short":
+        return loc, "empty_text", {}
+    if kind in _TYPE_MESSAGES:
+        return loc, _TYPE_MESSAGES[kind], {}
+    if kind in _CUSTOM_KEYS:
+        return loc, kind, dict(ctx)
+    return loc, "invalid", {"detail": error["msg"]}
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:
+    """The pydantic model that holds the last part of `loc` (for "did you mean")."""
+    current = model
+    for part in loc[:-1]:
+        if not isinstance(part, str):
+            continue
+        fields = {f.alias or name: f for name, f in current.model_fields.items()}
+        if part not in fields:
+            break
+        nested = _nested_model(fields[part].annotation)
+        if nested is None:
+            break
+        current = nested
+    return current
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, (types.UnionType, typing._GenericAlias, types.GenericAlias)) or typing.get_args(
+        annotation
+    ):
+        for arg in typing.get_args(annotation):
+            found = _nested_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]

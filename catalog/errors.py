@@ -44,9 +44,6 @@ class Problems:
     def __bool__(self) -> bool:
         return bool(self.items)
 
-    def __len__(self) -> int:
-        return len(self.items)
-
     def sorted(self) -> list[ContentError]:
         return sorted(set(self.items))
 

@@ -55,8 +55,7 @@ class Picture:
     """What a template needs for `<picture>`: WebP candidates and one fallback."""
 
     webp: tuple[Rendition, ...]
-    fallback: Rendition
-    fallback_type: str  # image/jpeg or image/png
+    fallback: Rendition  # JPEG, or PNG for logos
 
     @property
     def width(self) -> int:
@@ -65,10 +64,6 @@ class Picture:
     @property
     def height(self) -> int:
         return self.fallback.height
-
-    @property
-    def largest(self) -> Rendition:
-        return self.webp[-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +156,6 @@ class ImageStore:
         return Picture(
             tuple(rendition(w, "webp") for w in widths),
             rendition(fallback_width, ext),
-            "image/png" if ext == "png" else "image/jpeg",
         )
 
     # -- encode ------------------------------------------------------------------------

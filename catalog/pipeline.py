@@ -56,20 +56,21 @@ class BuildStats:
     reused: int = 0
     images: int = 0
     images_encoded: int = 0
-    files: int = 0
     unchanged: bool = False  # nothing changed since the last build: the output was kept as it was
     language: str = "id"
 
 
 def check(options: BuildOptions, reporter: Reporter | None = None) -> tuple[Catalog, ImageStore]:
     """Load and validate everything; raise ContentErrors with every problem found."""
-    reporter = reporter or Reporter()
+    return _load(options, reporter or Reporter(), find_themes(options.theme_roots))
+
+
+def _load(options: BuildOptions, reporter: Reporter, themes: dict[str, Path]) -> tuple[Catalog, ImageStore]:
     reporter.stage("load")
     problems = Problems()
     sources = load_sources(options.content.resolve(), problems)
     store = ImageStore(options.cache_dir / "images")
-    themes = set(find_themes(options.theme_roots))
-    catalog = build_catalog(sources, problems, store, themes, options.drafts, options.workers)
+    catalog = build_catalog(sources, problems, store, set(themes), options.drafts, options.workers)
     store.save_index()
     if problems or catalog is None:
         raise ContentErrors(problems.sorted(), sources.language)
@@ -107,11 +108,12 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildStats
     if manifest.same_inputs(stamp):
         pages = len(manifest.previous)
         return BuildStats(pages=pages, reused=pages, unchanged=True, language=manifest.language)
-    catalog, store = check(options, reporter)
+    themes = find_themes(options.theme_roots)
+    catalog, store = _load(options, reporter, themes)
     site = catalog.site
     link = urls.Urls(site.base_url)
     theme = load_theme(
-        find_themes(options.theme_roots),
+        themes,
         site.theme,
         site.language,
         link,
@@ -167,7 +169,6 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildStats
         writer.write_text("_redirects", feeds.redirects(link, aliases))
         writer.write_text("sitemap.xml", feeds.sitemap(link, [page.path for page in pages]))
         writer.write_text("robots.txt", feeds.robots(link))
-        stats.files = len(writer.written)
         writer.commit()
     except BaseException:
         writer.abort()

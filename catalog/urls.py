@@ -43,14 +43,6 @@ def catalogs() -> str:
     return "/katalog/"
 
 
-def catalog_pdf(top_category: str | None = None) -> str:
-    return f"/katalog/{top_category or 'katalog-lengkap'}.pdf"
-
-
-def brochure(business_slug: str) -> str:
-    return f"/ikm/{business_slug}/brosur.pdf"
-
-
 def output_file(path: str) -> str:
     """Output file (relative to the output folder) for a site path: folders get index.html."""
     relative = path.lstrip("/")

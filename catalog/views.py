@@ -61,7 +61,6 @@ class ProductCard:
     unit: str | None
     stock: str
     business_name: str
-    business_url: str
     district: str | None
 
 
@@ -234,7 +233,6 @@ class ViewBuilder:
             unit=product.unit,
             stock=product.stock,
             business_name=business.name,
-            business_url=self.link(urls.business(business.slug)),
             district=business.district,
         )
 

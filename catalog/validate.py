@@ -78,9 +78,7 @@ def build_catalog(
     available, for `theme:` in site.yaml. Businesses are read and validated on
     `workers` processes.
     """
-    checker = _Validator(sources, problems, images, themes, drafts)
-    catalog = checker.run(workers)
-    return None if problems else catalog
+    return _Validator(sources, problems, images, themes, drafts).run(workers)
 
 
 class _Validator:
@@ -118,12 +116,12 @@ class _Validator:
     def at(self, doc: Document, loc: Loc, key: str, **detail: object) -> None:
         self.say(doc, line_for(doc.lines, loc), format_loc(loc), key, **detail)
 
-    def parse(self, model: Any, doc: Document, data: Any = None, prefix: Loc = ()) -> Any:
-        """Validate `data` (default: the document) against `model`; report every error."""
-        data = doc.data if data is None else data
+    def parse(self, model: Any, doc: Document) -> Any:
+        """Validate the document against `model` (a model or a TypeAdapter); report every error."""
+        data = doc.data
         adapter = model if isinstance(model, TypeAdapter) else None
         if adapter is None and not isinstance(data, dict):
-            self.at(doc, prefix, "not_mapping")
+            self.at(doc, (), "not_mapping")
             return None
         try:
             return adapter.validate_python(data) if adapter else model.model_validate(data)
@@ -133,7 +131,7 @@ class _Validator:
                 described = describe(error, root_model, self.language)
                 if described is not None:
                     loc, key, detail = described
-                    self.at(doc, (*prefix, *loc), key, **detail)
+                    self.at(doc, loc, key, **detail)
             if adapter is not None:
                 return None
             return self.without_bad_fields(model, data, exc)
@@ -282,7 +280,7 @@ class _Validator:
         if not isinstance(doc.data, list):
             self.at(doc, (), "not_list")
             return None
-        entries = self.parse(_CATEGORIES, doc, doc.data)
+        entries = self.parse(_CATEGORIES, doc)
         if entries is None:
             return None
         result: dict[str, Category] = {}

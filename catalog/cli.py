@@ -20,8 +20,8 @@ from .schema import URL_RE
 from .themes import ThemeError
 from .writer import DuplicateOutput
 
-COMMANDS = ("build", "serve", "check", "new")
-STAGES = {"load": "Membaca konten", "images": "Foto", "render": "Halaman", "write": "Menulis"}
+COMMANDS = ("build", "serve", "check", "new", "pdf", "freeze")
+STAGES = {"load": "Membaca konten", "images": "Foto", "pdf": "PDF", "render": "Halaman", "write": "Menulis"}
 
 
 class ConsoleReporter(Reporter):
@@ -31,6 +31,11 @@ class ConsoleReporter(Reporter):
         self.console = console
         self.bar: Progress | None = None
         self.tasks: dict[str, int] = {}
+        self.warnings = 0
+
+    def warning(self, problem: object) -> None:
+        self.warnings += 1
+        self.console.print(f"peringatan: {problem}", style="yellow", markup=False, soft_wrap=True)
 
     def progress(self, name: str, done: int, total: int) -> None:
         if not self.console.is_terminal or total == 0:
@@ -74,6 +79,14 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     commands.add_parser("check", parents=[common], help="validate only; report every problem")
+    commands.add_parser(
+        "pdf", parents=[common], help="build only the PDFs and /katalog/, keeping the rest of the output"
+    )
+    commands.add_parser(
+        "freeze",
+        parents=[common],
+        help="record the addresses printed in this edition (QR codes) in content/printed-urls.txt",
+    )
     new = commands.add_parser("new", help="scaffold an entry with every field commented")
     new.add_argument("kind", choices=["ikm", "product"], help="ikm <slug> or product <ikm-slug>/<slug>")
     new.add_argument("slug", help="the new entry's slug")
@@ -96,11 +109,13 @@ def main(argv: list[str] | None = None) -> int:
         options = build_options(args)
         if args.command == "check":
             return run_check(options, out, err)
+        if args.command == "freeze":
+            return run_freeze(options, out, err)
         if args.command == "serve":
             from .server import serve
 
             return serve(options, args.host, args.port, lambda opts: run_build(opts, out, err))
-        return run_build(options, out, err)
+        return run_build(options, out, err, only_pdf=args.command == "pdf")
     except UsageError as exc:
         err.print(f"python build.py: {exc}", markup=False)
         return 2
@@ -116,12 +131,12 @@ def build_options(args: argparse.Namespace) -> pipeline.BuildOptions:
     )
 
 
-def run_build(options: pipeline.BuildOptions, out: Console, err: Console) -> int:
+def run_build(options: pipeline.BuildOptions, out: Console, err: Console, only_pdf: bool = False) -> int:
     """One build with progress; content problems printed one per line, exit 1."""
     started = time.perf_counter()
     reporter = ConsoleReporter(err)
     try:
-        stats = pipeline.build(options, reporter)
+        stats = pipeline.build(options, reporter, only_pdf=only_pdf)
     except ContentErrors as exc:
         reporter.close()
         print_problems(exc, err, options.out)
@@ -145,6 +160,24 @@ def run_build(options: pipeline.BuildOptions, out: Console, err: Console) -> int
         reused=stats.reused, images=stats.images, encoded=stats.images_encoded, out=options.out,
     )  # fmt: skip
     out.print(line, markup=False)
+    pdfs = len(stats.pdfs_rendered) + len(stats.pdfs_reused)
+    if pdfs:
+        counts = {"total": pdfs, "rendered": len(stats.pdfs_rendered), "reused": len(stats.pdfs_reused)}
+        out.print(message("built_pdfs", stats.language, out=options.out, **counts), markup=False)
+    if reporter.warnings:
+        err.print(message("warnings", stats.language, count=reporter.warnings), style="yellow", markup=False)
+    return 0
+
+
+def run_freeze(options: pipeline.BuildOptions, out: Console, err: Console) -> int:
+    """Record what this edition prints, so later builds keep those addresses answering."""
+    try:
+        catalog, file, count, edition = pipeline.freeze(options)
+    except ContentErrors as exc:
+        print_problems(exc, err, None)
+        return 1
+    key = "frozen" if count else "frozen_none"
+    out.print(message(key, catalog.site.language, count=count, file=file, edition=edition), markup=False)
     return 0
 
 

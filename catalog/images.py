@@ -9,17 +9,18 @@ Encoding runs in a process pool on every core.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
 import os
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 from .jsonfile import read_mapping, write_atomic
 from .model import ImageRef
@@ -75,9 +76,14 @@ class _Job:
     fallback_width: int
     source_width: int
 
+    @property
+    def published(self) -> bool:
+        """Print renditions stay in the cache: only PDFs embed them."""
+        return not self.kind.startswith("print")
+
     def files(self) -> list[str]:
         """The rendition file names, WebP widths then the fallback."""
-        fallback = f"{self.key}-{self.fallback_width}.{'png' if self.kind == 'logo' else 'jpg'}"
+        fallback = f"{self.key}-{self.fallback_width}.{'png' if self.kind.endswith('logo') else 'jpg'}"
         return [f"{self.key}-{width}.webp" for width in self.widths] + [fallback]
 
 
@@ -158,6 +164,22 @@ class ImageStore:
             rendition(fallback_width, ext),
         )
 
+    def print_file(self, ref: ImageRef, width: int) -> Path:
+        """A JPEG (PNG for logos) of `ref` at `width` px for a PDF, kept in the cache only."""
+        info = self.infos[ref.file]
+        width = max(1, min(width, info.width))
+        kind = "print-logo" if ref.kind == "logo" else "print"
+        params = f"{ENCODER_VERSION}|{kind}|{width}|{JPEG_QUALITY}"
+        key = hashlib.sha256(f"{info.digest}|{params}".encode()).hexdigest()[:24]
+        if key not in self.jobs:
+            self.jobs[key] = _Job(str(ref.file), kind, key, (), width, info.width)
+            self.refs[key] = ref
+        return self.cache_dir / key[:2] / self.jobs[key].files()[0]
+
+    def source_size(self, ref: ImageRef) -> tuple[int, int]:
+        info = self.infos[ref.file]
+        return info.width, info.height
+
     # -- encode ------------------------------------------------------------------------
     def encode(self, workers: int, progress: Callable[[int, int], None]) -> list[tuple[ImageRef, str]]:
         """Encode every planned picture missing from the cache; return (ref, reason) failures."""
@@ -187,10 +209,17 @@ class ImageStore:
                 progress(done, len(todo))
         return failures
 
+    @property
+    def published(self) -> int:
+        """How many photos the website shows (print renditions not counted)."""
+        return sum(1 for job in self.jobs.values() if job.published)
+
     def outputs(self) -> list[tuple[str, Path]]:
         """(output path, cache file) for every planned rendition, sorted."""
         found = []
         for job in self.jobs.values():
+            if not job.published:
+                continue
             shard = job.key[:2]
             found += [(f"img/{shard}/{name}", self.cache_dir / shard / name) for name in job.files()]
         return sorted(found)
@@ -209,10 +238,21 @@ class _Refused(Exception):
         self.detail = detail
 
 
+@contextlib.contextmanager
+def _strict() -> Iterator[None]:
+    """Truncated files are errors here, whatever another library (WeasyPrint) set globally."""
+    saved = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = saved
+
+
 def _inspect(file: Path) -> SourceInfo:
     data = file.read_bytes()
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _strict():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(file) as image:
                 if image.format not in FORMATS:
@@ -251,18 +291,20 @@ def _safe_encode(job: _Job, cache_dir: Path) -> str | None:
 def _encode(job: _Job, cache_dir: Path) -> None:
     folder = cache_dir / job.key[:2]
     folder.mkdir(parents=True, exist_ok=True)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _strict():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         with Image.open(job.source) as opened:
             if opened.format == "JPEG":
-                scale = job.widths[-1] / job.source_width
+                scale = max((*job.widths, job.fallback_width)) / job.source_width
                 opened.draft("RGB", (math.ceil(opened.width * scale), math.ceil(opened.height * scale)))
             opened.load()
-            image = _normalize(ImageOps.exif_transpose(opened), job.kind)
+            image = _normalize(
+                ImageOps.exif_transpose(opened), "logo" if job.kind.endswith("logo") else "photo"
+            )
     *webp_names, fallback_name = job.files()
     for width, name in zip(job.widths, webp_names, strict=True):
         _save(_resized(image, width), folder / name, "WEBP")
-    fallback_format = "PNG" if job.kind == "logo" else "JPEG"
+    fallback_format = "PNG" if job.kind.endswith("logo") else "JPEG"
     _save(_resized(image, job.fallback_width), folder / fallback_name, fallback_format)
     (folder / f"{job.key}.done").touch()
 

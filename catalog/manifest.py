@@ -31,7 +31,9 @@ class Manifest:
         self.previous: dict[str, str] = saved["pages"] if valid else {}
         self.stamp: str | None = saved.get("stamp") if valid else None
         self.language: str = saved.get("language", "id") if valid else "id"
+        self.pdf_pages: dict[str, int] = saved.get("pdf_pages", {}) if valid else {}
         self.current: dict[str, str] = {}
+        self.current_pdf_pages: dict[str, int] = {}
 
     def same_inputs(self, stamp: str) -> bool:
         """True when the output folder is the last build's and its inputs were exactly these."""
@@ -40,12 +42,24 @@ class Manifest:
     def unchanged(self, path: str, key: str) -> bool:
         return self.previous.get(path) == key
 
-    def record(self, path: str, key: str) -> None:
+    def record(self, path: str, key: str, pdf_pages: int | None = None) -> None:
         self.current[path] = key
+        if pdf_pages is not None:
+            self.current_pdf_pages[path] = pdf_pages
 
-    def save(self, stamp: str, language: str) -> None:
-        """Record this build's pages, inputs and output folder (call after the swap)."""
-        data = {"output": _identity(self.out), "stamp": stamp, "pages": self.current, "language": language}
+    def save(self, stamp: str | None, language: str) -> None:
+        """Record this build's pages, inputs and output folder (call after the swap).
+
+        `stamp` None says the output is not a full build of its inputs (`pdf` rebuilt only
+        the PDFs), so the next build may not skip everything.
+        """
+        data = {
+            "output": _identity(self.out),
+            "stamp": stamp,
+            "pages": self.current,
+            "pdf_pages": self.current_pdf_pages,
+            "language": language,
+        }
         write_atomic(self.file, json.dumps(data, sort_keys=True))
 
 

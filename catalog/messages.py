@@ -180,6 +180,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "alias {path} bentrok dengan halaman yang ada atau alias lain ({other})",
         "alias {path} collides with an existing page or another alias ({other})",
     ),
+    "foreword_missing": (
+        "halaman `{slug}` tidak ada di content/pages (tulis slug halaman bebas, mis. kata-pengantar)",
+        "page `{slug}` does not exist in content/pages (write a free page's slug, e.g. foreword)",
+    ),
+    "include_categories_missing": (
+        "kategori `{slug}` tidak ada di categories.yaml (tulis slug kategori yang ada)",
+        "category `{slug}` is not in categories.yaml (write an existing category slug)",
+    ),
+    "include_businesses_missing": (
+        "usaha `{slug}` tidak ada di content/ikm (tulis nama folder usaha)",
+        "business `{slug}` does not exist in content/ikm (write a business folder name)",
+    ),
+    "printed_gone": (
+        "alamat {path} tercetak di katalog (kode QR) tetapi tidak ada lagi di situs "
+        '(kembalikan halamannya, atau tulis `aliases: ["{path}"]` di entri penggantinya)',
+        "{path} is printed in a catalog (QR code) but the site no longer has it "
+        '(restore the page, or add `aliases: ["{path}"]` to the entry that replaces it)',
+    ),
+    "printed_bad_line": (
+        "`{text}` bukan alamat halaman (tulis satu alamat per baris, mis. /ikm/nama-usaha/)",
+        "`{text}` is not a page address (write one address per line, e.g. /ikm/business-name/)",
+    ),
+    "print_low_ppi": (
+        "foto hanya {ppi} ppi pada ukuran cetak {width}×{height} mm (disarankan 300 ppi: "
+        "pakai foto selebar minimal {needed} piksel)",
+        "photo has only {ppi} ppi at its printed size {width}×{height} mm (300 ppi recommended: "
+        "use a photo at least {needed} pixels wide)",
+    ),
+    "print_very_low_ppi": (
+        "foto hanya {ppi} ppi pada ukuran cetak {width}×{height} mm: akan tampak pecah di katalog "
+        "cetak (di bawah 150 ppi; ganti dengan foto selebar minimal {needed} piksel)",
+        "photo has only {ppi} ppi at its printed size {width}×{height} mm: it will look blurred in "
+        "print (under 150 ppi; replace it with a photo at least {needed} pixels wide)",
+    ),
     "page_reserved": (
         "slug halaman {slug!r} sudah dipakai situs (pilih nama lain)",
         "page slug {slug!r} is reserved by the site (choose another name)",
@@ -215,6 +249,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{images} foto ({encoded} diproses) -> {out}/",
         "Done in {seconds} s: {pages} pages ({rendered} rendered, {reused} unchanged), "
         "{images} photos ({encoded} encoded) -> {out}/",
+    ),
+    "built_pdfs": (
+        "PDF: {total} berkas ({rendered} dibuat ulang, {reused} tidak berubah) -> {out}/katalog/ dan brosur",
+        "PDF: {total} files ({rendered} rendered, {reused} unchanged) -> {out}/katalog/ and brochures",
+    ),
+    "warnings": (
+        "{count} peringatan (build tetap selesai; perbaiki sebelum mencetak)",
+        "{count} warning(s) (the build finished; fix them before printing)",
+    ),
+    "frozen": (
+        "{count} alamat baru dicatat di {file} (edisi: {edition}); commit berkas ini bersama konten.",
+        "{count} new addresses recorded in {file} (edition: {edition}); commit this file with the content.",
+    ),
+    "frozen_none": (
+        "Semua alamat yang tercetak sudah tercatat di {file}.",
+        "Every printed address is already recorded in {file}.",
     ),
     "unchanged": (
         "Tidak ada yang berubah sejak build terakhir; {out}/ tetap ({seconds} dtk).",

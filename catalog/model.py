@@ -45,6 +45,13 @@ class PrintSettings:
     paper: str = "A4"
     bleed_mm: float = 0
     crop_marks: bool = False
+    columns: int | None = None  # None: the paper's default grid
+    rows: int | None = None
+    include: str = "all"  # "all", "featured" or "listed"
+    categories: tuple[str, ...] = ()  # with include "listed"
+    businesses: tuple[str, ...] = ()
+    edition: str | None = None
+    foreword: str | None = None  # a free page's slug
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +203,7 @@ class Catalog:
                 in_category[slug].append(product)
         object.__setattr__(self, "business_by_slug", {b.slug: b for b in self.businesses})
         object.__setattr__(self, "products_of_business", {k: tuple(v) for k, v in by_business.items()})
-        listed = {k: tuple(sorted(v, key=_listing_order)) for k, v in in_category.items()}
+        listed = {k: tuple(sorted(v, key=listing_order)) for k, v in in_category.items()}
         object.__setattr__(self, "products_in_category", listed)
 
     @property
@@ -204,7 +211,7 @@ class Catalog:
         return tuple(c for c in self.categories.values() if c.parent is None)
 
 
-def _listing_order(product: Product) -> tuple[bool, int, str, tuple[str, str]]:
+def listing_order(product: Product) -> tuple[bool, int, str, tuple[str, str]]:
     """How a category lists its products: featured first, then newest, then by name."""
     newest = -product.added.toordinal() if product.added else 0
     return (not product.featured, newest, product.name.casefold(), product.key)

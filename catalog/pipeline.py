@@ -8,22 +8,27 @@ before the output folder is touched, so a failed build leaves the old site as it
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import feeds, urls
+from . import editions, feeds, printing, urls
 from .errors import ContentError, ContentErrors, Problems, UsageError
 from .images import ImageStore
 from .manifest import Manifest, inputs_stamp
 from .messages import message
 from .model import Catalog
+from .pdf import PdfRenderer
+from .pdfs import render_pdfs
+from .printing import LOW_PPI, LowResolution, PrintPlan
 from .render import Renderer, render_all
 from .report import Reporter
 from .sources import load_sources
-from .themes import brand_css, find_themes, load_theme
+from .themes import MONTHS, Theme, brand_css, find_themes, load_theme
 from .validate import build_catalog
-from .views import ViewBuilder
+from .views import PageView, ViewBuilder
 from .writer import OutputWriter
 
 PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
@@ -54,6 +59,8 @@ class BuildStats:
     pages: int = 0
     rendered: list[str] = field(default_factory=list)
     reused: int = 0
+    pdfs_rendered: list[str] = field(default_factory=list)
+    pdfs_reused: list[str] = field(default_factory=list)
     images: int = 0
     images_encoded: int = 0
     unchanged: bool = False  # nothing changed since the last build: the output was kept as it was
@@ -72,12 +79,28 @@ def _load(options: BuildOptions, reporter: Reporter, themes: dict[str, Path]) ->
     store = ImageStore(options.cache_dir / "images")
     catalog = build_catalog(sources, problems, store, set(themes), options.drafts, options.workers)
     store.save_index()
+    if catalog is not None:
+        editions.check(options.content, catalog, problems)
     if problems or catalog is None:
         raise ContentErrors(problems.sorted(), sources.language)
     if options.base_url:
         site = dataclasses.replace(catalog.site, base_url=options.base_url.rstrip("/") + "/")
         catalog = dataclasses.replace(catalog, site=site)
     return catalog, store
+
+
+def freeze(options: BuildOptions) -> tuple[Catalog, Path, int, str]:
+    """Append every address this edition prints to content/printed-urls.txt."""
+    themes = find_themes(options.theme_roots)
+    catalog, store = _load(options, Reporter(), themes)
+    site = catalog.site
+    theme = load_theme(themes, site.theme, site.language, urls.Urls(site.base_url), "")
+    plan = print_plan(catalog, store, theme, options.content)
+    printed = {path for doc in [*plan.catalogs, *plan.brochures] for path in doc.printed}
+    edition = plan.catalogs[0].site.edition
+    header = f"{edition}: {len(plan.catalogs)} katalog, {len(plan.brochures)} brosur"
+    count = editions.freeze(options.content, printed, header)
+    return catalog, options.content / editions.FILE, count, edition
 
 
 def check_output_folder(options: BuildOptions) -> None:
@@ -99,28 +122,29 @@ def check_output_folder(options: BuildOptions) -> None:
         raise UsageError(f"--out {options.out}: folder berisi berkas lain, bukan situs; pilih folder kosong")
 
 
-def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildStats:
-    """Build the whole site into `options.out`, atomically."""
+def build(options: BuildOptions, reporter: Reporter | None = None, only_pdf: bool = False) -> BuildStats:
+    """Build the whole site (or, with `only_pdf`, its PDFs and /katalog/) into `options.out`, atomically."""
     reporter = reporter or Reporter()
     check_output_folder(options)
     manifest = Manifest(options.cache_dir, options.out)
     stamp = inputs_stamp([options.content, *options.theme_roots, Path(__file__).parent], repr(options))
-    if manifest.same_inputs(stamp):
-        pages = len(manifest.previous)
+    if manifest.same_inputs(stamp) and not only_pdf:
+        pages = len(manifest.previous) - len(manifest.pdf_pages)
         return BuildStats(pages=pages, reused=pages, unchanged=True, language=manifest.language)
     themes = find_themes(options.theme_roots)
     catalog, store = _load(options, reporter, themes)
     site = catalog.site
     link = urls.Urls(site.base_url)
-    theme = load_theme(
-        themes,
-        site.theme,
-        site.language,
-        link,
-        brand_css(site.primary, site.accent),
-    )
-    views = ViewBuilder(catalog, store, theme.t)
-    pages = views.pages()
+    theme = load_theme(themes, site.theme, site.language, link, brand_css(site.primary, site.accent))
+    plan = print_plan(catalog, store, theme, options.content) if options.pdf or only_pdf else None
+    if plan is not None:
+        for low in plan.low_resolution:
+            reporter.warning(_low_resolution_warning(low, site.language))
+    brochures = {doc.path: doc.pages for doc in plan.brochures} if plan else {}
+    views = ViewBuilder(catalog, store, theme.t, brochures)
+    pages = views.pages()  # plans every photo rendition the pages show, before encoding
+    if only_pdf:
+        pages = [page for page in pages if page.path == urls.catalogs()]
 
     reporter.stage("images")
     failures = store.encode(options.workers, lambda done, total: reporter.progress("images", done, total))
@@ -137,18 +161,37 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildStats
             ),
             site.language,
         )
-    stats = BuildStats(
-        pages=len(pages), images=len(store.jobs), images_encoded=store.encoded, language=site.language
-    )
+    stats = BuildStats(images=store.published, images_encoded=store.encoded, language=site.language)
 
-    reporter.stage("render")
     writer = OutputWriter(options.out)
-    renderer = Renderer(theme, views.site)
     try:
-        outcomes = render_all(
-            pages, renderer, writer, manifest, options.workers, lambda d, t: reporter.progress("render", d, t)
+        built_pdfs: dict[str, tuple[int, int]] = {}
+        if plan is not None:
+            reporter.stage("pdf")
+            renderer = PdfRenderer(theme, [store.cache_dir])
+            outcomes = render_pdfs(
+                plan, renderer, writer, manifest, options.workers, lambda d, t: reporter.progress("pdf", d, t)
+            )
+            for outcome in outcomes:
+                manifest.record(urls.output_file(outcome.path), outcome.key, outcome.pages)
+                built_pdfs[outcome.path] = (outcome.pages, outcome.size)
+                (stats.pdfs_rendered if outcome.rendered else stats.pdfs_reused).append(outcome.path)
+                for warning in outcome.warnings:
+                    reporter.warning(f"{outcome.path}: {warning}")
+
+        pages = [views.catalogs(built_pdfs) if page.path == urls.catalogs() else page for page in pages]
+        stats.pages = len(pages)
+        reporter.stage("render")
+        renderer_html = Renderer(theme, views.site)
+        outcomes_html = render_all(
+            pages,
+            renderer_html,
+            writer,
+            manifest,
+            options.workers,
+            lambda d, t: reporter.progress("render", d, t),
         )
-        for page, outcome in zip(pages, outcomes, strict=True):
+        for page, outcome in zip(pages, outcomes_html, strict=True):
             manifest.record(outcome.path, outcome.key)
             if outcome.rendered:
                 stats.rendered.append(page.path)
@@ -158,20 +201,70 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildStats
         reporter.stage("write")
         for asset in theme.assets.values():
             writer.write_bytes(asset.path, asset.data)
-        for path, cached in store.outputs():
-            writer.link(path, cached)
-        aliases = [(alias, urls.business(b.slug)) for b in catalog.businesses for alias in b.aliases]
-        aliases += [
-            (alias, urls.product(p.business, p.slug)) for p in catalog.products for alias in p.aliases
-        ]
-        for old, new in aliases:
-            writer.write_text(urls.output_file(old), feeds.alias_page(link, new, site.language))
-        writer.write_text("_redirects", feeds.redirects(link, aliases))
-        writer.write_text("sitemap.xml", feeds.sitemap(link, [page.path for page in pages]))
-        writer.write_text("robots.txt", feeds.robots(link))
+        if only_pdf:
+            manifest.current.update(writer.keep_previous(manifest.previous))
+        else:
+            _write_site_files(writer, catalog, store, link, pages)
         writer.commit()
     except BaseException:
         writer.abort()
         raise
-    manifest.save(stamp, site.language)
+    manifest.save(None if only_pdf else stamp, site.language)
     return stats
+
+
+def _write_site_files(
+    writer: OutputWriter, catalog: Catalog, store: ImageStore, link: urls.Urls, pages: list[PageView]
+) -> None:
+    """Everything besides pages and PDFs: photos, alias redirects, sitemap, robots.txt."""
+    site = catalog.site
+    for path, cached in store.outputs():
+        writer.link(path, cached)
+    aliases = [(alias, urls.business(b.slug)) for b in catalog.businesses for alias in b.aliases]
+    aliases += [(alias, urls.product(p.business, p.slug)) for p in catalog.products for alias in p.aliases]
+    for old, new in aliases:
+        writer.write_text(urls.output_file(old), feeds.alias_page(link, new, site.language))
+    writer.write_text("_redirects", feeds.redirects(link, aliases))
+    writer.write_text("sitemap.xml", feeds.sitemap(link, [page.path for page in pages]))
+    writer.write_text("robots.txt", feeds.robots(link))
+
+
+def print_plan(catalog: Catalog, store: ImageStore, theme: Theme, content: Path) -> PrintPlan:
+    """Every PDF of the site, dated by the content's edition (see `edition_date`)."""
+    site = catalog.site
+    date = edition_date(content)
+    month = f"{MONTHS[site.language][date.month - 1]} {date.year}"
+    edition = site.print.edition or theme.t("print_edition", month=month)
+    return printing.plan(catalog, store, edition, date.isoformat(), {"index": theme.t("print_index")})
+
+
+def edition_date(content: Path) -> dt.date:
+    """The first day of the edition's month: from SOURCE_DATE_EPOCH, else the content's last
+    commit, else its newest file. Two builds of the same content print the same date, and
+    the PDFs' metadata stays byte-identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        try:
+            found = subprocess.run(
+                ["git", "log", "-1", "--format=%ct", "--", "."],
+                cwd=content,
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            )
+            epoch = found.stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            epoch = ""
+    if not epoch.isdigit():
+        epoch = str(max((int(f.stat().st_mtime) for f in content.rglob("*") if f.is_file()), default=0))
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.date(moment.year, moment.month, 1)
+
+
+def _low_resolution_warning(low: LowResolution, language: str) -> ContentError:
+    key = "print_very_low_ppi" if low.ppi < LOW_PPI else "print_low_ppi"
+    detail = message(
+        key, language, ppi=low.ppi, width=low.width_mm, height=low.height_mm, needed=low.needed_px
+    )
+    return ContentError(low.ref.entry, low.ref.line, low.ref.field_name, f"{low.ref.source}: {detail}")

@@ -18,10 +18,17 @@ class Reporter:
     def progress(self, name: str, done: int, total: int) -> None:
         """`done` of `total` items of stage `name` are finished."""
 
+    def warning(self, problem: object) -> None:
+        """Something worth fixing that does not stop the build (a photo too small for print)."""
+
 
 @dataclass
 class RecordingReporter(Reporter):
     stages: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def stage(self, name: str) -> None:
         self.stages.append(name)
+
+    def warning(self, problem: object) -> None:
+        self.warnings.append(str(problem))

@@ -120,10 +120,21 @@ class Brand(Strict):
     logo: ImagePath | None = Field(None, description="Logo, path di bawah content/")
 
 
+class PrintSelection(Strict):
+    categories: list[Text] | None = Field(None, description="Slug kategori yang dicetak")
+    businesses: list[Text] | None = Field(None, description="Slug usaha yang dicetak")
+
+
 class Print(Strict):
     paper: Literal["A4", "A5"] = Field("A4", description="Ukuran kertas")
-    bleed_mm: float = Field(0, ge=0, description="Bleed dalam milimeter")
+    bleed_mm: float = Field(0, ge=0, le=10, description="Bleed dalam milimeter")
     crop_marks: bool = Field(False, description="Tanda potong")
+    columns: int | None = Field(None, ge=1, le=3, description="Kolom produk per halaman katalog")
+    rows: int | None = Field(None, ge=1, le=4, description="Baris produk per halaman katalog")
+    include: Literal["all", "featured"] | PrintSelection = Field(
+        "all", description="Yang dicetak di katalog: all, featured, atau daftar kategori/usaha"
+    )
+    edition: Text | None = Field(None, description="Nama edisi di sampul, mis. Edisi Pameran 2026")
 
 
 class SiteConfig(Strict):
@@ -138,6 +149,7 @@ class SiteConfig(Strict):
     brand: Brand | None = None
     per_page: int = Field(24, ge=1, description="Produk per halaman kategori")
     print: Print | None = None
+    print_foreword: Text | None = Field(None, description="Slug halaman yang dicetak sebagai kata pengantar")
 
 
 class CategoryEntry(Strict):

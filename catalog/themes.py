@@ -74,6 +74,7 @@ class Theme:
     env: jinja2.Environment
     assets: dict[str, Asset]  # by source path under static/: css/site.css
     fingerprint: str  # changes whenever a template, string or asset changes
+    print_fingerprint: str = ""  # the same for PDFs: print templates, strings, static files
 
     def t(self, key: str, **values: Any) -> str:
         if key not in self.strings:
@@ -99,7 +100,12 @@ def load_theme(available: dict[str, Path], name: str, language: str, urls: Urls,
         strings.update(_read_yaml(folder / "i18n" / f"{language}.yaml"))
     assets = _assets(folders, brand_css)
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(f / "templates") for f in folders]),
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.FileSystemLoader([str(f / "templates") for f in folders]),
+                jinja2.PrefixLoader({"print": jinja2.FileSystemLoader([str(f / "print") for f in folders])}),
+            ]
+        ),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -112,16 +118,24 @@ def load_theme(available: dict[str, Path], name: str, language: str, urls: Urls,
         link=urls.link,
         asset=lambda path: _asset_url(theme, urls, path),
         lang=language,
+        theme_file=partial(_theme_file, theme),
     )
-    env.filters.update(rupiah=rupiah, number=number, date=lambda d: long_date(d, language))
+    env.filters.update(rupiah=rupiah, number=number, phone=phone, date=lambda d: long_date(d, language))
     env.filters["price"] = lambda p: price_text(p, theme.strings.get("price_on_request", ""))
     theme.fingerprint = _fingerprint(folders, strings, assets)
+    theme.print_fingerprint = _print_fingerprint(folders, strings)
     return theme
 
 
 def number(value: int) -> str:
     """1028 -> "1.028" (Indonesian thousands separator)."""
     return f"{value:,}".replace(",", ".")
+
+
+def phone(value: str) -> str:
+    """A normalised WhatsApp number as Indonesians write it: 6281234567890 -> 0812-3456-7890."""
+    local = "0" + value[2:] if value.startswith("62") else value
+    return "-".join(local[i : i + 4] for i in range(0, len(local), 4))
 
 
 def rupiah(value: int) -> str:
@@ -224,6 +238,14 @@ def _asset_url(theme: Theme, urls: Urls, path: str) -> str:
     return urls.link("/" + theme.assets[path].path)
 
 
+def _theme_file(theme: Theme, path: str) -> str:
+    """The `file:` URI of a theme file (`static/…` or `print/…`), the child theme's first; for PDFs."""
+    for folder in theme.folders:
+        if (folder / path).is_file():
+            return (folder / path).resolve().as_uri()
+    raise ThemeError(f"theme {theme.name}: no file {path!r}")
+
+
 def _fingerprint(folders: tuple[Path, ...], strings: dict[str, str], assets: dict[str, Asset]) -> str:
     digest = hashlib.sha256(repr(sorted(strings.items())).encode())
     for folder in folders:
@@ -232,6 +254,15 @@ def _fingerprint(folders: tuple[Path, ...], strings: dict[str, str], assets: dic
                 digest.update(file.as_posix().encode() + file.read_bytes())
     for asset in assets.values():
         digest.update(asset.path.encode())
+    return digest.hexdigest()
+
+
+def _print_fingerprint(folders: tuple[Path, ...], strings: dict[str, str]) -> str:
+    digest = hashlib.sha256(repr(sorted(strings.items())).encode())
+    for folder in folders:
+        for file in sorted([*(folder / "print").rglob("*"), *(folder / "static").rglob("*")]):
+            if file.is_file():
+                digest.update(file.as_posix().encode() + file.read_bytes())
     return digest.hexdigest()
 
 

@@ -43,6 +43,18 @@ def catalogs() -> str:
     return "/katalog/"
 
 
+def whole_catalog_pdf() -> str:
+    return "/katalog/katalog-lengkap.pdf"
+
+
+def category_pdf(top_slug: str) -> str:
+    return f"/katalog/{top_slug}.pdf"
+
+
+def brochure(business_slug: str) -> str:
+    return f"/ikm/{business_slug}/brosur.pdf"
+
+
 def output_file(path: str) -> str:
     """Output file (relative to the output folder) for a site path: folders get index.html."""
     relative = path.lstrip("/")

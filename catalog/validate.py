@@ -229,6 +229,8 @@ class _Validator:
                 businesses.append(business)
                 products.extend(own_products)
         self.check_aliases(businesses, products, pages)
+        if site is not None and self.sources.site is not None:
+            self.check_print_references(self.sources.site, site.print, businesses, pages)
         if site is None or categories is None or self.problems:
             return None
         businesses.sort(key=lambda b: (b.name.casefold(), b.slug))
@@ -270,7 +272,7 @@ class _Validator:
             accent=brand.accent,
             logo=logo,
             per_page=config.per_page,
-            print=PrintSettings(paper.paper, paper.bleed_mm, paper.crop_marks),
+            print=_print_settings(paper, config.print_foreword),
         )
 
     def categories(self) -> dict[str, Category] | None:
@@ -487,6 +489,21 @@ class _Validator:
                 good.append((value, line_for(doc.lines, ("aliases", index))))
         return tuple(good)
 
+    def check_print_references(
+        self, doc: Document, settings: PrintSettings, businesses: list[Business], pages: list[Page]
+    ) -> None:
+        """`print_foreword` names a page, `print.include` names categories and businesses that exist."""
+        if settings.foreword and settings.foreword not in {p.slug for p in pages}:
+            self.at(doc, ("print_foreword",), "foreword_missing", slug=settings.foreword)
+        known = {"categories": self.category_slugs, "businesses": {b.slug for b in businesses}}
+        if not self.categories_valid:
+            known.pop("categories")
+        for group, slugs in known.items():
+            chosen = getattr(settings, group)
+            for index, slug in enumerate(chosen):
+                if slug not in slugs:
+                    self.at(doc, ("print", "include", group, index), f"include_{group}_missing", slug=slug)
+
     def check_aliases(self, businesses: list[Business], products: list[Product], pages: list[Page]) -> None:
         taken: dict[str, str] = {
             "/": "/",
@@ -505,6 +522,22 @@ class _Validator:
                         entry.source, line, f"aliases[{index}]", "alias_taken", path=alias, other=taken[alias]
                     )
                 taken[alias] = entry.source
+
+
+def _print_settings(config: schema.Print, foreword: str | None) -> PrintSettings:
+    selection = config.include if isinstance(config.include, schema.PrintSelection) else None
+    return PrintSettings(
+        paper=config.paper,
+        bleed_mm=config.bleed_mm,
+        crop_marks=config.crop_marks,
+        columns=config.columns,
+        rows=config.rows,
+        include="listed" if selection else str(config.include),
+        categories=tuple(selection.categories or ()) if selection else (),
+        businesses=tuple(selection.businesses or ()) if selection else (),
+        edition=config.edition,
+        foreword=foreword,
+    )
 
 
 def _find_normalized(candidate: Path) -> Path:

@@ -159,11 +159,26 @@ class PageView:
     data: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class PdfLink:
+    name: str
+    url: str
+    pages: int
+    size: str | None  # "5,2 MB"; None before the file is written
+
+
 class ViewBuilder:
     """Builds every `PageView` of the site from the catalog, in a stable order."""
 
-    def __init__(self, catalog: Catalog, images: ImageStore, strings: Callable[..., str]) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        images: ImageStore,
+        strings: Callable[..., str],
+        brochures: dict[str, int] | None = None,
+    ) -> None:
         self.catalog = catalog
+        self.brochures = brochures or {}  # site path of each brochure to be built -> its pages
         self.images = images
         self.t = strings
         self.urls = urls.Urls(catalog.site.base_url)
@@ -405,7 +420,11 @@ class ViewBuilder:
         products = self.catalog.products_of_business[business.slug]
         view = self.business_view(business)
         path = urls.business(business.slug)
-        data = {"business": view, "products": [self.product_cards[p.key] for p in products]}
+        data = {
+            "business": view,
+            "products": [self.product_cards[p.key] for p in products],
+            "brochure": self.brochure_link(business),
+        }
         picture = card.cover or card.logo
         image = self.urls.absolute("/" + picture.fallback.path) if picture else None
         structured = jsonld.local_business(business, self.urls.absolute(path), image)
@@ -501,9 +520,33 @@ class ViewBuilder:
         meta = self.meta("search", "/cari/", self.t("search_title"), breadcrumbs=self.crumbs())
         return PageView("/cari/", "search.html", meta, {})
 
-    def catalogs(self) -> PageView:
+    def catalogs(self, pdfs: dict[str, tuple[int, int]] | None = None) -> PageView:
+        """/katalog/: every PDF built (site path -> pages, bytes), or a note that none were."""
         meta = self.meta("catalogs", "/katalog/", self.t("catalogs_title"), breadcrumbs=self.crumbs())
-        return PageView("/katalog/", "catalogs.html", meta, {"pdfs": []})
+        pdfs = pdfs or {}
+
+        def links(named: list[tuple[str, str]]) -> list[PdfLink]:
+            found = [(path, name) for path, name in named if path in pdfs]
+            return [
+                PdfLink(name, self.link(path), *pdfs[path][:1], _size_text(pdfs[path][1]))
+                for path, name in found
+            ]
+
+        catalogs = [(urls.whole_catalog_pdf(), self.t("catalog_whole"))]
+        catalogs += [
+            (urls.category_pdf(c.slug), self.t("catalog_of", category=c.name))
+            for c in self.catalog.top_categories
+        ]
+        brochures = [(urls.brochure(b.slug), b.name) for b in self.catalog.businesses]
+        return PageView(
+            "/katalog/", "catalogs.html", meta, {"pdfs": links(catalogs), "brochures": links(brochures)}
+        )
+
+    def brochure_link(self, business: Business) -> PdfLink | None:
+        path = urls.brochure(business.slug)
+        if path not in self.brochures:
+            return None
+        return PdfLink(self.t("print_brochure"), self.link(path), self.brochures[path], None)
 
     def not_found(self) -> PageView:
         meta = self.meta("404", "/404.html", self.t("not_found_title"))
@@ -555,3 +598,10 @@ def _initial(name: str) -> str:
 
 def _first_words(html: str) -> str:
     return first_paragraph_text(html, 160)
+
+
+def _size_text(size: int) -> str:
+    """Bytes as Indonesians read a file size: 880 KB, 5,2 MB."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")

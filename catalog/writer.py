@@ -96,6 +96,21 @@ class OutputWriter:
         file = self.out / path
         return file if file.is_file() else None
 
+    def keep_previous(self, keys: dict[str, str]) -> dict[str, str]:
+        """Link every file of the current output nobody claimed; return their manifest `keys`.
+
+        Old PDFs are not kept: the ones still wanted were written again.
+        """
+        kept = {}
+        if self.out.is_dir():
+            for file in sorted(self.out.rglob("*")):
+                path = file.relative_to(self.out).as_posix()
+                if file.is_file() and path not in self.written and not path.endswith(".pdf"):
+                    self.link(path, file)
+                    if path in keys:
+                        kept[path] = keys[path]
+        return kept
+
     def commit(self) -> None:
         """Swap the new output in: two renames, the old folder removed afterwards."""
         old = self.out.parent / f".{self.out.name}.old-{os.getpid()}"

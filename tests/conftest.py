@@ -157,9 +157,9 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]
 
 
 def options(content: Path, **extra: object) -> pipeline.BuildOptions:
-    return pipeline.BuildOptions(
-        content=content, out=content.parent / "public", cache_dir=content.parent / "cache", workers=1, **extra
-    )
+    """Build options for a fixture site; PDFs only when a test asks (`pdf=True`): they take seconds."""
+    settings: dict[str, object] = {"out": content.parent / "public", "pdf": False, "workers": 1, **extra}
+    return pipeline.BuildOptions(content=content, cache_dir=content.parent / "cache", **settings)
 
 
 def problems(content: Path, drafts: bool = False) -> list[str]:

@@ -9,12 +9,12 @@ PACKAGE = Path(__file__).resolve().parent.parent / "catalog"
 
 # A module may import only modules of a lower or equal layer.
 LAYERS = [
-    {"errors", "report", "messages", "jsonfile", "parallel", "urls"},
+    {"errors", "report", "messages", "jsonfile", "parallel", "urls", "qr"},
     {"yamlsafe", "markup", "model"},
     {"sources", "schema", "schema_errors"},
-    {"validate", "images", "manifest"},
-    {"themes", "views", "feeds", "writer", "jsonld"},
-    {"render"},
+    {"validate", "images", "manifest", "editions"},
+    {"themes", "views", "feeds", "writer", "jsonld", "printing"},
+    {"render", "pdf", "pdfs"},
     {"pipeline", "scaffold"},
     {"cli", "server"},
 ]

@@ -276,7 +276,7 @@ def test_same_input_same_bytes(site, tmp_path):
     a = tree(options(content).out)
     pipeline.build(
         pipeline.BuildOptions(
-            content=content, out=tmp_path / "second", cache_dir=tmp_path / "cache2", workers=2
+            content=content, out=tmp_path / "second", cache_dir=tmp_path / "cache2", workers=2, pdf=False
         )
     )
     assert first.pages > 10

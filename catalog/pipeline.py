@@ -168,7 +168,7 @@ def build(options: BuildOptions, reporter: Reporter | None = None, only_pdf: boo
         built_pdfs: dict[str, tuple[int, int]] = {}
         if plan is not None:
             reporter.stage("pdf")
-            renderer = PdfRenderer(theme, [store.cache_dir])
+            renderer = PdfRenderer(theme, options.cache_dir)
             outcomes = render_pdfs(
                 plan, renderer, writer, manifest, options.workers, lambda d, t: reporter.progress("pdf", d, t)
             )

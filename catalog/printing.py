@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from . import qr, urls
+from . import urls
 from .markup import first_paragraph_text
 from .model import Business, Catalog, Category, ImageRef, Page, Price, Product, listing_order
 
@@ -118,8 +118,8 @@ class Entry:
     summary: str
     badges: tuple[str, ...]
     photo: PrintPhoto | None
-    url: str
-    qr: str = field(repr=False)  # follows from `url`; kept out of fingerprints
+    path: str  # the product page's site path
+    url: str  # its absolute URL: the QR code
 
 
 @dataclass(frozen=True)
@@ -167,9 +167,9 @@ class SiteInfo:
     phone: str | None
     email: str | None
     whatsapp: str | None
-    url: str  # the site's address as printed
-    catalogs_url: str
-    qr: str  # to the site's home page
+    web: str  # the site's address as printed: no scheme, no trailing slash
+    catalogs_web: str
+    url: str  # the home page's absolute URL: the QR code
     logo: PrintPhoto | None
     primary: str | None
     accent: str | None
@@ -218,8 +218,7 @@ class Brochure:
     certifications: tuple[tuple[str, str | None], ...]
     story: str
     logo: PrintPhoto | None
-    url: str
-    qr: str
+    url: str  # the store page's absolute URL: the QR code
     first: tuple[Entry, ...]  # beside the profile on page 1
     second: tuple[Entry, ...]  # page 2, when there are more
     more: int  # products not printed, found online
@@ -330,7 +329,7 @@ class _Planner:
         )
         foreword = self.foreword()
         printed = {"/", urls.catalogs()}
-        printed.update(e.url for b in blocks if isinstance(b, Sheet) for e in b.entries)
+        printed.update(e.path for b in blocks if isinstance(b, Sheet) for e in b.entries)
         return CatalogDocument(
             path=path,
             title=title,
@@ -392,7 +391,6 @@ class _Planner:
             story=_cut(first_paragraph_text(business.story.html), 420),
             logo=logo,
             url=self.link.absolute(url),
-            qr=qr.svg(self.link.absolute(url)),
             first=tuple(self.entry(p) for p in first),
             second=tuple(self.entry(p) for p in second),
             more=len(rest) - len(second),
@@ -418,8 +416,8 @@ class _Planner:
             summary=_cut(product.summary, SUMMARY_CHARS),
             badges=tuple(dict.fromkeys(c.type for c in business.certifications if c.type != "other")),
             photo=photo,
-            url=path,
-            qr=qr.svg(self.link.absolute(path)),
+            path=path,
+            url=self.link.absolute(path),
         )
         self.entries[product.key] = entry
         return entry
@@ -451,9 +449,9 @@ class _Planner:
             phone=site.contact.phone,
             email=site.contact.email,
             whatsapp=site.contact.whatsapp,
-            url=_bare(self.link.absolute("/")),
-            catalogs_url=_bare(self.link.absolute(urls.catalogs())),
-            qr=qr.svg(self.link.absolute("/")),
+            web=_bare(self.link.absolute("/")),
+            catalogs_web=_bare(self.link.absolute(urls.catalogs())),
+            url=self.link.absolute("/"),
             logo=logo,
             primary=site.primary,
             accent=site.accent,

@@ -75,7 +75,9 @@ def parser() -> argparse.ArgumentParser:
     )
     commands = main.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("build", parents=[common], help="validate content/, then build the site into public/")
-    serve = commands.add_parser("serve", parents=[common], help="build, serve and rebuild on every change")
+    serve = commands.add_parser(
+        "serve", parents=[common], help="build (without PDFs), serve and rebuild on every change"
+    )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     commands.add_parser("check", parents=[common], help="validate only; report every problem")

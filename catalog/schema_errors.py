@@ -38,7 +38,7 @@ _CUSTOM_KEYS = {
     "expected_text",
     "bad_base_url",
 }
-_UNION_BRANCH = re.compile(r"^([A-Z]\w*|constrained-\w+|int|str|function-\w+\[.*\])$")
+_UNION_BRANCH = re.compile(r"^([A-Z]\w*|constrained-\w+|int|str|function-\w+\[.*\]|literal\[.*\])$")
 
 
 def describe(
@@ -48,7 +48,8 @@ def describe(
     kind = error["type"]
     ctx = error.get("ctx") or {}
     branches = [part for part in error["loc"] if isinstance(part, str) and _UNION_BRANCH.match(part)]
-    if branches and isinstance(error.get("input"), dict) != branches[0][0].isupper():
+    at_union = bool(branches) and error["loc"][-1] == branches[0]  # not an error inside the branch
+    if at_union and isinstance(error.get("input"), dict) != branches[0][0].isupper():
         return None  # the union branch the editor did not mean (a range tried as a number, or back)
     loc: Loc = tuple(part for part in error["loc"] if part not in branches)
     if kind == "extra_forbidden":

@@ -2,7 +2,8 @@
 
 The site is swapped in atomically by the writer, so the server never serves a
 half-built site; a failed rebuild keeps the last good one on screen and its problems
-on the terminal.
+on the terminal. The preview leaves the PDFs out: their QR codes would point at this
+local address, and a catalog takes seconds to lay out (`python build.py pdf` makes them).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .pipeline import BuildOptions
 def serve(options: BuildOptions, host: str, port: int, rebuild: Callable[[BuildOptions], int]) -> int:
     from livereload import Server
 
+    options = dataclasses.replace(options, pdf=False)
     if not options.base_url:
         options = dataclasses.replace(options, base_url=f"http://{host}:{port}/")
     status = rebuild(options)

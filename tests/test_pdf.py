@@ -448,3 +448,14 @@ def test_demo_catalog_prints_every_product(demo):
     assert missing == []
     brochures = sorted(p.parent.name for p in out.glob("ikm/*/brosur.pdf"))
     assert brochures == sorted(b.name for b in live) and len(brochures) >= 13
+
+
+def test_print_include_mistakes_are_named(site):
+    base = (site() / "site.yaml").read_text()
+    line = len(base.splitlines()) + 2
+    assert problems(site({"site.yaml": base + "print:\n  include: semua\n"})) == [
+        f"site.yaml:{line}: print.include: harus salah satu dari: all, featured"
+    ]
+    assert problems(site({"site.yaml": base + "print:\n  include:\n    kategori: [topeng]\n"})) == [
+        f"site.yaml:{line + 1}: print.include.kategori: kolom tidak dikenal (maksud Anda `categories`?)"
+    ]

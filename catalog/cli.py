@@ -185,10 +185,13 @@ def run_freeze(options: pipeline.BuildOptions, out: Console, err: Console) -> in
 
 def run_check(options: pipeline.BuildOptions, out: Console, err: Console) -> int:
     try:
-        catalog, _ = pipeline.check(options)
+        catalog, store = pipeline.check(options)
     except ContentErrors as exc:
         print_problems(exc, err, None)
         return 1
+    if options.pdf:
+        for warning in pipeline.preflight(options, catalog, store):
+            err.print(f"peringatan: {warning}", style="yellow", markup=False, soft_wrap=True)
     counts = {"businesses": len(catalog.businesses), "products": len(catalog.products)}
     out.print(message("content_ok", catalog.site.language, **counts), markup=False)
     return 0

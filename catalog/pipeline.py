@@ -89,6 +89,15 @@ def _load(options: BuildOptions, reporter: Reporter, themes: dict[str, Path]) ->
     return catalog, store
 
 
+def preflight(options: BuildOptions, catalog: Catalog, store: ImageStore) -> list[ContentError]:
+    """The print warnings a build would give (photos under 300 ppi at their printed size)."""
+    themes = find_themes(options.theme_roots)
+    site = catalog.site
+    theme = load_theme(themes, site.theme, site.language, urls.Urls(site.base_url), "")
+    plan = print_plan(catalog, store, theme, options.content)
+    return [_low_resolution_warning(low, site.language) for low in plan.low_resolution]
+
+
 def freeze(options: BuildOptions) -> tuple[Catalog, Path, int, str]:
     """Append every address this edition prints to content/printed-urls.txt."""
     themes = find_themes(options.theme_roots)
@@ -127,7 +136,8 @@ def build(options: BuildOptions, reporter: Reporter | None = None, only_pdf: boo
     reporter = reporter or Reporter()
     check_output_folder(options)
     manifest = Manifest(options.cache_dir, options.out)
-    stamp = inputs_stamp([options.content, *options.theme_roots, Path(__file__).parent], repr(options))
+    settings = f"{options!r}|{os.environ.get('SOURCE_DATE_EPOCH', '')}"
+    stamp = inputs_stamp([options.content, *options.theme_roots, Path(__file__).parent], settings)
     if manifest.same_inputs(stamp) and not only_pdf:
         pages = len(manifest.previous) - len(manifest.pdf_pages)
         return BuildStats(pages=pages, reused=pages, unchanged=True, language=manifest.language)

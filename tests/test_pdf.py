@@ -459,3 +459,13 @@ def test_print_include_mistakes_are_named(site):
     assert problems(site({"site.yaml": base + "print:\n  include:\n    kategori: [topeng]\n"})) == [
         f"site.yaml:{line + 1}: print.include.kategori: kolom tidak dikenal (maksud Anda `categories`?)"
     ]
+
+
+def test_check_warns_about_photos_too_small_for_print(site):
+    content = site({**MANY, "ikm/kerupuk-uji/products/k2.jpg": jpeg(700, 525, "red")})
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()) as said:
+        assert cli.main(["check", "--content", str(content)]) == 0
+    assert "Konten baik" in said.getvalue()
+    assert "peringatan: ikm/kerupuk-uji/products/kerupuk-2.md:5: images[0]: " in stderr.getvalue()
+    assert "196 ppi" in stderr.getvalue()

@@ -121,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         err.print(f"python build.py: {exc}", markup=False)
         return 2
+    except ThemeError as exc:  # check and freeze load the theme too
+        err.print(f"Tema bermasalah: {exc}", markup=False)
+        return 1
 
 
 def build_options(args: argparse.Namespace) -> pipeline.BuildOptions:

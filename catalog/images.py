@@ -164,8 +164,9 @@ class ImageStore:
             rendition(fallback_width, ext),
         )
 
-    def print_file(self, ref: ImageRef, width: int) -> Path:
-        """A JPEG (PNG for logos) of `ref` at `width` px for a PDF, kept in the cache only."""
+    def print_file(self, ref: ImageRef, width: int) -> str:
+        """A JPEG (PNG for logos) of `ref` at `width` px for a PDF, kept in the cache only:
+        its path relative to the cache folder (`images/ab/<key>-<width>.jpg`)."""
         info = self.infos[ref.file]
         width = max(1, min(width, info.width))
         kind = "print-logo" if ref.kind == "logo" else "print"
@@ -174,7 +175,7 @@ class ImageStore:
         if key not in self.jobs:
             self.jobs[key] = _Job(str(ref.file), kind, key, (), width, info.width)
             self.refs[key] = ref
-        return self.cache_dir / key[:2] / self.jobs[key].files()[0]
+        return f"{self.cache_dir.name}/{key[:2]}/{self.jobs[key].files()[0]}"
 
     def source_size(self, ref: ImageRef) -> tuple[int, int]:
         info = self.infos[ref.file]

@@ -180,6 +180,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "alias {path} bentrok dengan halaman yang ada atau alias lain ({other})",
         "alias {path} collides with an existing page or another alias ({other})",
     ),
+    "category_reserved": (
+        "slug `{slug}` dipakai untuk katalog cetak lengkap (/katalog/{slug}.pdf); pilih slug lain",
+        "slug `{slug}` is taken by the whole printed catalog (/katalog/{slug}.pdf); choose another",
+    ),
     "foreword_missing": (
         "halaman `{slug}` tidak ada di content/pages (tulis slug halaman bebas, mis. kata-pengantar)",
         "page `{slug}` does not exist in content/pages (write a free page's slug, e.g. foreword)",

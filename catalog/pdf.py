@@ -14,10 +14,10 @@ laid out and joins the files with pypdf, so memory holds one part at a time.
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 import mimetypes
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,31 +32,40 @@ from pypdf.generic import NameObject, TextStringObject
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from . import qr
+from . import qr, urls
 from .printing import Brochure, CatalogDocument
-from .themes import Theme, ThemeError
+from .themes import Theme, ThemeError, theme_file
 
 SINGLE_LIMIT = 240  # pages; above it parts are written one by one and joined
 PAD_TO = 2  # the back cover lands on an even page, the back of the last leaf (notes page between)
 
 
 class ConfinedFetcher(URLFetcher):
-    """Serves `file:` URLs under `roots` only; records everything it refused."""
+    """Serves `file:` URLs under the made-up roots in `mounts` (urls.PRINT_CACHE, PRINT_THEME)
+    from the real folders they name, and nothing else; records everything it refused."""
 
-    def __init__(self, roots: list[Path]) -> None:
+    def __init__(self, mounts: dict[str, Path]) -> None:
         super().__init__(allowed_protocols=("file",), allow_redirects=False)
-        self.roots = [root.resolve() for root in roots]
+        self.mounts = {prefix.rstrip("/") + "/": folder.resolve() for prefix, folder in mounts.items()}
         self.refused: list[str] = []
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             return self._refuse(url)
-        file = Path(url2pathname(parts.path)).resolve()
-        if not any(file.is_relative_to(root) for root in self.roots) or not file.is_file():
+        path = url2pathname(parts.path)
+        mount = next((prefix for prefix in self.mounts if path.startswith(prefix)), None)
+        if mount is None or "\0" in path:
+            return self._refuse(url)
+        folder = self.mounts[mount]
+        try:
+            file = (folder / path[len(mount) :]).resolve()
+        except (OSError, ValueError, RuntimeError):  # a symlink loop
+            return self._refuse(url)
+        if not file.is_relative_to(folder) or not file.is_file():  # `..`, a symlink out
             return self._refuse(url)
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(file.as_uri(), file.read_bytes(), {"Content-Type": kind})
+        return URLFetcherResponse(url, file.read_bytes(), {"Content-Type": kind})
 
     def _refuse(self, url: str) -> URLFetcherResponse:
         self.refused.append(url)
@@ -65,8 +74,8 @@ class ConfinedFetcher(URLFetcher):
 
 @dataclass(frozen=True)
 class RenderedPdf:
-    data: bytes
     pages: int
+    size: int  # bytes written
     problems: tuple[str, ...]  # refused URLs and WeasyPrint's warnings: a theme's problems
 
 
@@ -77,42 +86,52 @@ class PdfRenderer:
         self.theme = theme
         self.qr_dir = cache_dir / "qr"
         self.fonts_dir = cache_dir / "fonts"
-        self.allowed = [*theme.folders, cache_dir / "images", self.qr_dir, self.fonts_dir]
-        self.base_url = (theme.folders[0] / "print").resolve().as_uri() + "/"
+        self.mounts = {
+            urls.PRINT_CACHE: cache_dir,
+            **{f"{urls.PRINT_THEME}/{folder.name}": folder for folder in theme.folders},
+        }
+        self.base_url = urls.print_theme_uri(theme.folders[0].name, "print/")
 
     def font(self, path: str) -> str:
-        """The `file:` URI of a theme font as TrueType, converted from WOFF2 once into the cache.
+        """A theme font as TrueType, converted from WOFF2 once into the cache.
 
         Decompressing WOFF2 cost about 0.2 s per document, most of a brochure's time."""
-        source = Path(url2pathname(urlsplit(self.theme.env.globals["theme_file"](path)).path))
-        target = self.fonts_dir / f"{hashlib.sha256(source.read_bytes()).hexdigest()[:24]}.ttf"
+        source = theme_file(self.theme, path)[1]
+        name = f"{hashlib.sha256(source.read_bytes()).hexdigest()[:24]}.ttf"
+        target = self.fonts_dir / name
         if not target.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
-            font = TTFont(source)
+            font = TTFont(source, recalcTimestamp=False)  # a fixed font: byte-identical PDFs
             font.flavor = None
             tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
             font.save(tmp)
             tmp.replace(target)
-        return target.resolve().as_uri()
+        return urls.print_cache_uri(f"fonts/{name}")
 
     def qr(self, url: str) -> str:
-        """The `file:` URI of `url`'s QR code image (written to the cache once)."""
-        return qr.png(url, self.qr_dir).resolve().as_uri()
+        """`url`'s QR code image (written to the cache once)."""
+        return urls.print_cache_uri(f"qr/{qr.png(url, self.qr_dir).name}")
 
-    def catalog(self, doc: CatalogDocument, key: str) -> RenderedPdf:
-        with _Session(self, key, big=doc.body_pages > SINGLE_LIMIT) as session:
+    def catalog(self, doc: CatalogDocument, target: Path) -> RenderedPdf:
+        """Lay `doc` out part by part and write it to `target`."""
+        with _Session(self, doc, target, big=doc.body_pages > SINGLE_LIMIT) as session:
             html = partial_html(self.theme, "print/catalog.html", doc=doc, qr=self.qr, font=self.font)
-            offset = 0
-            for _ in range(3):  # the front's length sets the numbers it prints; settle in a few passes
+            offset = 2 + (doc.foreword is not None)  # a guess: cover, contents, a page of foreword
+            for _ in range(4):  # the front's length sets the numbers it prints: settle it
                 front = session.layout(html(part="front", offset=offset, first_page=1, blocks=()))
                 if len(front.pages) == offset:
                     break
                 offset = len(front.pages)
+            else:
+                raise ThemeError(
+                    f"themes/{self.theme.name}/print: {doc.path}: front matter length does not settle"
+                )
             session.add(front, len(front.pages))
             page = offset
             for blocks in doc.parts:
                 body = session.layout(html(part="body", offset=offset, first_page=page + 1, blocks=blocks))
                 session.add(body, len(blocks), f"{doc.path}: body from page {page + 1}")
+                del body  # a big catalog holds one part's layout at a time
                 page += len(blocks)
             index = session.layout(html(part="index", offset=offset, first_page=page + 1, blocks=()))
             session.add(index, len(index.pages))
@@ -124,8 +143,8 @@ class PdfRenderer:
             session.add(back, notes + 1, f"{doc.path}: back cover")
             return session.finish()
 
-    def brochure(self, doc: Brochure, key: str) -> RenderedPdf:
-        with _Session(self, key, big=False) as session:
+    def brochure(self, doc: Brochure, target: Path) -> RenderedPdf:
+        with _Session(self, doc, target, big=False) as session:
             html = partial_html(self.theme, "print/brochure.html", doc=doc, qr=self.qr, font=self.font)
             laid_out = session.layout(html())
             session.add(laid_out, doc.pages, doc.path)
@@ -151,14 +170,18 @@ def partial_html(theme: Theme, template_name: str, **common: Any) -> Callable[..
 class _Session:
     """One document: its fetcher, font configuration, laid-out parts and collected problems."""
 
-    def __init__(self, renderer: PdfRenderer, key: str, big: bool) -> None:
+    def __init__(
+        self, renderer: PdfRenderer, doc: CatalogDocument | Brochure, target: Path, big: bool
+    ) -> None:
         self.renderer = renderer
-        self.big = big  # write each part as soon as it is laid out, join at the end
-        self.options = {"pdf_identifier": hashlib.md5(key.encode()).digest()}
-        self.fetcher = ConfinedFetcher(renderer.allowed)
+        self.target = target
+        self.big = big  # write each part to a file as soon as it is laid out, join at the end
+        self.parts_dir = target.with_name(f".{target.name}.parts")
+        self.options = {"pdf_identifier": identifier(doc)}
+        self.fetcher = ConfinedFetcher(renderer.mounts)
         self.fonts = FontConfiguration()
         self.documents: list[Any] = []  # laid out, or (big) only the first, for its metadata
-        self.written: list[bytes] = []
+        self.written: list[Path] = []
         self.pages = 0
         self.log = _Collector()
 
@@ -168,6 +191,7 @@ class _Session:
 
     def __exit__(self, *exc: object) -> None:
         logging.getLogger("weasyprint").removeHandler(self.log)
+        shutil.rmtree(self.parts_dir, ignore_errors=True)
 
     def layout(self, html: str) -> Any:
         source = weasyprint.HTML(string=html, base_url=self.renderer.base_url, url_fetcher=self.fetcher)
@@ -184,25 +208,37 @@ class _Session:
         if not self.big:
             self.documents.append(document)
             return
-        self.written.append(document.write_pdf(**self.options))
+        self.parts_dir.mkdir(exist_ok=True)
+        part = self.parts_dir / f"{len(self.written):05d}.pdf"
+        document.write_pdf(part, **self.options)
+        self.written.append(part)
         if not self.documents:
             self.documents.append(document)  # the front, whose metadata the joined file carries
 
     def finish(self) -> RenderedPdf:
         if self.big:
-            data = _join(self.written, self.documents[0].metadata)
+            _join(self.written, self.documents[0].metadata, self.target)
         else:
             pages = [page for document in self.documents for page in document.pages]
-            data = self.documents[0].copy(pages).write_pdf(pdf_variant="pdf/ua-1", **self.options)
+            self.documents[0].copy(pages).write_pdf(self.target, pdf_variant="pdf/ua-1", **self.options)
         problems = tuple(f"refused {url}" for url in self.fetcher.refused) + tuple(self.log.messages)
-        return RenderedPdf(data, self.pages, problems)
+        return RenderedPdf(self.pages, self.target.stat().st_size, problems)
 
 
-def _join(parts: list[bytes], meta: Any) -> bytes:
-    """One PDF from parts written separately, with the first part's metadata; outlines kept."""
+def identifier(doc: CatalogDocument | Brochure) -> bytes:
+    """The PDF's file identifier, from what it prints (its file names are folder-independent)."""
+    return hashlib.md5(f"{weasyprint.__version__}|{doc!r}".encode()).digest()
+
+
+def _join(parts: list[Path], meta: Any, target: Path) -> None:
+    """One PDF from parts written separately, with the first part's metadata; outlines kept.
+
+    pypdf holds the joined document in memory while writing it (about the file's size):
+    the layout, not the file, is what part-by-part rendering bounds.
+    """
     writer = PdfWriter()
-    for data in parts:
-        writer.append(PdfReader(io.BytesIO(data)))
+    for part in parts:
+        writer.append(PdfReader(part))
     writer.add_metadata(
         {
             "/Title": meta.title or "",
@@ -214,9 +250,8 @@ def _join(parts: list[bytes], meta: Any) -> bytes:
     )
     if meta.lang:
         writer._root_object[NameObject("/Lang")] = TextStringObject(meta.lang)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    with target.open("wb") as out:
+        writer.write(out)
 
 
 def _pdf_date(iso: str | None) -> str:

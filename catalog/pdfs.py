@@ -9,12 +9,12 @@ that contain it, nothing else. Documents render on every core, the largest first
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-import weasyprint
-
-from . import urls
+from . import pdf, printing, qr, urls
 from .manifest import Manifest
 from .parallel import fork_map
 from .pdf import PdfRenderer
@@ -34,9 +34,20 @@ class PdfOutcome:
 
 
 def fingerprint(renderer: PdfRenderer, doc: CatalogDocument | Brochure) -> str:
+    """Everything a PDF is made of: the document, the theme's print files, and the code and
+    library versions that lay it out (so an upgrade re-renders, never reuses a stale PDF)."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{renderer.theme.print_fingerprint}|{weasyprint.__version__}|{doc!r}".encode())
+    digest.update(f"{renderer.theme.print_fingerprint}|{CODE}|{doc!r}".encode())
     return digest.hexdigest()
+
+
+def _code_version() -> str:
+    sources = [Path(module.__file__ or "").read_bytes() for module in (printing, pdf, qr)]
+    versions = [importlib.metadata.version(name) for name in ("weasyprint", "pydyf", "pypdf", "segno")]
+    return hashlib.sha256(b"".join(sources) + "|".join(versions).encode()).hexdigest()
+
+
+CODE = _code_version()
 
 
 def render_pdfs(
@@ -61,14 +72,15 @@ def render_pdfs(
         if previous is not None and pages and manifest.unchanged(path, key):
             writer.link_claimed(path, previous)
             return PdfOutcome(doc.path, key, pages, previous.stat().st_size, False)
-        result = (
-            renderer.catalog(doc, key) if isinstance(doc, CatalogDocument) else renderer.brochure(doc, key)
-        )
+        target = writer.claimed_file(path)
+        if isinstance(doc, CatalogDocument):
+            result = renderer.catalog(doc, target)
+        else:
+            result = renderer.brochure(doc, target)
         refused = [problem for problem in result.problems if problem.startswith("refused ")]
         if refused:
             raise ThemeError(f"themes/{renderer.theme.name}/print: {doc.path}: {refused[0]}")
-        writer.write_claimed(path, result.data)
-        return PdfOutcome(doc.path, key, result.pages, len(result.data), True, result.problems)
+        return PdfOutcome(doc.path, key, result.pages, result.size, True, result.problems)
 
     # The largest documents first, so the long catalog never starts last on an idle pool.
     order = sorted(range(len(docs)), key=lambda i: -_weight(docs[i]))

@@ -11,14 +11,15 @@ size; the preflight names every photo that is smaller than that.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from html import unescape as html_unescape
 from typing import Protocol
 
 from . import urls
 from .markup import first_paragraph_text
-from .model import Business, Catalog, Category, ImageRef, Page, Price, Product, listing_order
+from .model import Business, Catalog, Category, ImageRef, Price, Product, listing_order
 
 MM_PER_INCH = 25.4
 TARGET_PPI = 300
@@ -90,7 +91,7 @@ def geometry(paper: str, bleed: float, crop_marks: bool, columns: int | None, ro
 
 @dataclass(frozen=True)
 class PrintPhoto:
-    uri: str  # file:// URI of the print rendition in the image cache
+    uri: str  # where the PDF fetcher finds the print rendition (urls.print_cache_uri)
     ppi: int  # the source's resolution at its printed size
     width_mm: float
     height_mm: float
@@ -179,13 +180,19 @@ class SiteInfo:
 
 
 @dataclass(frozen=True)
+class Foreword:
+    title: str
+    html: str  # sanitized; images point at print renditions, site links are absolute
+
+
+@dataclass(frozen=True)
 class CatalogDocument:
     path: str  # site path of the PDF: /katalog/katalog-lengkap.pdf
     title: str
     subtitle: str | None
     site: SiteInfo
     geometry: Geometry
-    foreword: Page | None
+    foreword: Foreword | None
     toc: tuple[TocLine, ...]
     parts: tuple[tuple[Divider | Sheet, ...], ...]  # body parts, each rendered on its own
     body_pages: int
@@ -234,7 +241,7 @@ class PhotoSource(Protocol):
 
     def source_size(self, ref: ImageRef) -> tuple[int, int]: ...
 
-    def print_file(self, ref: ImageRef, width: int) -> Path: ...
+    def print_file(self, ref: ImageRef, width: int) -> str: ...
 
 
 @dataclass
@@ -270,6 +277,7 @@ class _Planner:
         self.low: dict[tuple[ImageRef, float, float], LowResolution] = {}
         self.entries: dict[tuple[str, str], Entry] = {}
         self.site = self.site_info(edition, date)
+        self.foreword = self.print_foreword()
 
     def run(self) -> PrintPlan:
         chosen = [p for p in self.catalog.products if self.included(p)]
@@ -327,7 +335,6 @@ class _Planner:
             for b in self.catalog.businesses
             if b.slug in pages_of
         )
-        foreword = self.foreword()
         printed = {"/", urls.catalogs()}
         printed.update(e.path for b in blocks if isinstance(b, Sheet) for e in b.entries)
         return CatalogDocument(
@@ -336,7 +343,7 @@ class _Planner:
             subtitle=subtitle,
             site=self.site,
             geometry=self.geometry,
-            foreword=foreword,
+            foreword=self.foreword,
             toc=tuple(toc),
             parts=tuple(_parts(blocks, max(1, PART_PRODUCTS // self.geometry.per_sheet))),
             body_pages=page,
@@ -357,14 +364,25 @@ class _Planner:
                 found.append((category, name, products))
         return found
 
-    def foreword(self) -> Page | None:
+    def print_foreword(self) -> Foreword | None:
+        """The foreword page, its photos as print renditions at the text's width, links absolute."""
         slug = self.catalog.site.print.foreword
-        return next((page for page in self.catalog.pages if page.slug == slug), None)
+        page = next((page for page in self.catalog.pages if page.slug == slug), None)
+        if page is None:
+            return None
+        g = self.geometry
+        width = g.width - 2 * g.margin_side
+        html = page.body.html
+        for src, ref in page.body.images:
+            uri = self.photo(ref, width, width, contain=True).uri
+            html = html.replace(f'src="{_attr(src)}"', f'src="{_attr(uri)}"')
+        html = _SITE_LINK.sub(lambda m: f'href="{_attr(self.link.absolute(html_unescape(m[1])))}"', html)
+        return Foreword(page.title, html)
 
     def brochure(self, business: Business) -> Brochure:
         products = sorted(self.catalog.products_of_business[business.slug], key=listing_order)
         g = self.geometry
-        first_count = g.columns * max(1, g.rows - 1)
+        first_count = g.columns * (g.rows - 1)  # the profile takes one row of page 1
         first, rest = products[:first_count], products[first_count:]
         second = rest[: g.per_sheet]
         url = urls.business(business.slug)
@@ -422,11 +440,11 @@ class _Planner:
         self.entries[product.key] = entry
         return entry
 
-    def photo(self, ref: ImageRef, width_mm: float, height_mm: float) -> PrintPhoto:
+    def photo(self, ref: ImageRef, width_mm: float, height_mm: float, contain: bool = False) -> PrintPhoto:
         """The print rendition that fills a width x height box (object-fit: cover) at 300 ppi."""
         source_width, source_height = self.photos.source_size(ref)
         aspect = source_width / source_height
-        if ref.kind == "logo":  # contained, not cropped: the longer side fills the box
+        if contain or ref.kind == "logo":  # not cropped: the longer side fills the box
             printed_width = min(width_mm, height_mm * aspect)
         else:
             printed_width = max(width_mm, height_mm * aspect)
@@ -435,12 +453,11 @@ class _Planner:
         if ppi < TARGET_PPI:
             key = (ref, round(width_mm, 1), round(height_mm, 1))
             self.low[key] = LowResolution(ref, ppi, round(width_mm), round(height_mm), needed)
-        file = self.photos.print_file(ref, needed)
-        return PrintPhoto(file.resolve().as_uri(), ppi, width_mm, height_mm)
+        return PrintPhoto(urls.print_cache_uri(self.photos.print_file(ref, needed)), ppi, width_mm, height_mm)
 
     def site_info(self, edition: str, date: str) -> SiteInfo:
         site = self.catalog.site
-        logo = self.photo(site.logo, self.geometry.logo * 2, self.geometry.logo * 2) if site.logo else None
+        logo = self.photo(site.logo, self.geometry.logo, self.geometry.logo) if site.logo else None
         return SiteInfo(
             title=site.title,
             tagline=site.tagline,
@@ -477,6 +494,14 @@ def _cut(text: str, limit: int) -> str:
     if sentence > limit * 0.6:
         return cut[: sentence + 1]
     return cut[: cut.rfind(" ")].rstrip(",;:–-") + "…" if " " in cut else cut + "…"
+
+
+_SITE_LINK = re.compile(r'href="(/[^"]*)"')
+
+
+def _attr(value: str) -> str:
+    """A value as it stands in a sanitized attribute (how `markup` records image sources)."""
+    return value.replace("&", "&amp;").replace('"', "&quot;")
 
 
 def _bare(url: str) -> str:

@@ -16,7 +16,8 @@ QUIET_ZONE = 2  # modules of white around the code; the theme's white box adds m
 
 def png(url: str, folder: Path) -> Path:
     """The PNG of `url`'s QR code (error correction M) in `folder`, written once."""
-    file = folder / f"{hashlib.sha256(url.encode()).hexdigest()[:24]}.png"
+    name = hashlib.sha256(f"{segno.__version__}|{QUIET_ZONE}|{url}".encode()).hexdigest()[:24]
+    file = folder / f"{name}.png"
     if not file.is_file():
         folder.mkdir(parents=True, exist_ok=True)
         tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")

@@ -20,7 +20,7 @@ import jinja2
 import yaml
 
 from .model import Price
-from .urls import Urls
+from .urls import Urls, print_theme_uri
 
 MONTHS = {
     "id": [
@@ -118,7 +118,7 @@ def load_theme(available: dict[str, Path], name: str, language: str, urls: Urls,
         link=urls.link,
         asset=lambda path: _asset_url(theme, urls, path),
         lang=language,
-        theme_file=partial(_theme_file, theme),
+        theme_file=lambda path: theme_file(theme, path)[0],
     )
     env.filters.update(rupiah=rupiah, number=number, phone=phone, date=lambda d: long_date(d, language))
     env.filters["price"] = lambda p: price_text(p, theme.strings.get("price_on_request", ""))
@@ -238,11 +238,12 @@ def _asset_url(theme: Theme, urls: Urls, path: str) -> str:
     return urls.link("/" + theme.assets[path].path)
 
 
-def _theme_file(theme: Theme, path: str) -> str:
-    """The `file:` URI of a theme file (`static/…` or `print/…`), the child theme's first; for PDFs."""
+def theme_file(theme: Theme, path: str) -> tuple[str, Path]:
+    """A theme file (`static/…` or `print/…`) for PDFs, the child theme's first: the URI the PDF
+    fetcher knows it by (urls.print_theme_uri) and the file itself."""
     for folder in theme.folders:
         if (folder / path).is_file():
-            return (folder / path).resolve().as_uri()
+            return print_theme_uri(folder.name, path), folder / path
     raise ThemeError(f"theme {theme.name}: no file {path!r}")
 
 

@@ -55,6 +55,21 @@ def brochure(business_slug: str) -> str:
     return f"/ikm/{business_slug}/brosur.pdf"
 
 
+# PDFs name the files they embed by these made-up absolute paths, which the PDF fetcher
+# maps to the real folders: the names (WeasyPrint keys images by URL) and so the PDFs'
+# bytes do not depend on where the cache or the theme happen to be.
+PRINT_CACHE = "/galeri-cache"  # + /images/..., /qr/..., /fonts/...
+PRINT_THEME = "/galeri-theme"  # + /<theme name>/print/..., /<theme name>/static/...
+
+
+def print_cache_uri(relative: str) -> str:
+    return f"file://{PRINT_CACHE}/{relative}"
+
+
+def print_theme_uri(theme: str, relative: str) -> str:
+    return f"file://{PRINT_THEME}/{theme}/{relative}"
+
+
 def output_file(path: str) -> str:
     """Output file (relative to the output folder) for a site path: folders get index.html."""
     relative = path.lstrip("/")

@@ -62,6 +62,7 @@ RESERVED_ALIAS_ROOTS = RESERVED_PAGE_SLUGS - {"ikm"} | {"sitemap.xml", "robots.t
 _ALIAS_RE = re.compile(r"^/(?:[a-z0-9._~-]+/)+$")
 _REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _CATEGORIES = TypeAdapter(list[schema.CategoryEntry])
+WHOLE_CATALOG = "katalog-lengkap"
 
 
 def build_catalog(
@@ -294,6 +295,8 @@ class _Validator:
                 line = line_for(doc.lines, (*here, "slug"))
                 if not is_slug(entry.slug):
                     self.at(doc, (*here, "slug"), "bad_slug", slug=entry.slug)
+                elif not ancestors and entry.slug == WHOLE_CATALOG:  # /katalog/<top>.pdf would collide
+                    self.at(doc, (*here, "slug"), "category_reserved", slug=entry.slug)
                 elif entry.slug in seen:
                     self.at(
                         doc,

@@ -75,6 +75,10 @@ class OutputWriter:
         self.claim(path)
         self.link_claimed(path, source)
 
+    def claimed_file(self, path: str) -> Path:
+        """Where a claimed path is written, for a producer that writes the file itself (PDFs)."""
+        return self._file(path)
+
     def write_claimed(self, path: str, data: bytes) -> None:
         """Write a claimed path (safe in worker processes: no shared bookkeeping)."""
         self._file(path).write_bytes(data)

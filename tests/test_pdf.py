@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from sitecheck import soup
 from catalog import cli, pdf, pipeline, printing
 from catalog.report import RecordingReporter
 
+ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://uji.example.org"
 MM = 72 / 25.4
 EPOCH = "1793577600"  # 2026-11-02 UTC: the edition is November 2026
@@ -53,6 +56,15 @@ def qr_codes(file: Path, page: int, dpi: int = 200) -> set[str]:
     return set(found.stdout.split())
 
 
+def footer(file: Path, page: int) -> str:
+    """The text printed in the bottom margin of an A4 page (the last 16 mm)."""
+    found = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-x", "0", "-y", "797", "-W", "595", "-H", "45", file, "-"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return found.stdout.strip()
+
+
 def build(content: Path, reporter: RecordingReporter | None = None, **extra: object):
     opts = options(content, pdf=True, **extra)
     return opts.out, pipeline.build(opts, reporter)
@@ -63,7 +75,7 @@ def printed(site, monkeypatch):
     """The fixture site with 12 products, built with its PDFs; the edition fixed by SOURCE_DATE_EPOCH."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     content = site(MANY)
-    out, stats = build(content)
+    out, stats = build(content, workers=2)  # documents render in forked workers
     return content, out, stats
 
 
@@ -126,11 +138,12 @@ def test_contents_and_index_numbers_are_the_real_pages(printed):
     assert "Sirup Uji" in pages[numbers["Sirup"] - 1] and "Sirup Uji" not in pages[numbers["Sirup"] - 2]
     assert "Topeng Kelana" in pages[numbers["Topeng"] - 1]
     assert pages[numbers["Indeks Usaha A–Z"] - 1].startswith("Indeks Usaha A–Z")
-    # every numbered page prints its own number
-    for index in range(numbers["Makanan"], numbers["Indeks Usaha A–Z"]):
-        if pages[index].startswith("LANTAI"):
-            continue  # full-bleed dividers carry no header or number
-        assert re.search(rf"(^|\s){index + 1}(\s|$)", pages[index]), (index + 1, pages[index][:80])
+    # every numbered page prints its own number in the footer
+    whole = out / "katalog/katalog-lengkap.pdf"
+    for index in range(1, len(pages)):
+        if pages[index].startswith(("LANTAI", "GALERI UJI Belanja")):
+            continue  # full-bleed dividers and the back cover carry no header or number
+        assert footer(whole, index + 1) == str(index + 1), pages[index][:60]
     # the index lists exactly the pages where each business's products are
     index = pages[numbers["Indeks Usaha A–Z"] - 1]
     body = range(numbers["Makanan"], numbers["Indeks Usaha A–Z"] - 1)
@@ -230,26 +243,37 @@ def test_preflight_names_photos_too_small_for_print(site, monkeypatch):
     assert re.search(r"\s300\s+225\s+rgb", widths)  # printed as it is, never upscaled
 
 
-def test_fetcher_serves_only_files_inside_its_roots(tmp_path):
+def test_fetcher_serves_only_files_inside_its_mounts(tmp_path):
     root = tmp_path / "theme"
     root.mkdir()
     (root / "ok.css").write_text("p{}")
     (root / "out.css").symlink_to("/etc/passwd")
-    fetcher = pdf.ConfinedFetcher([root])
-    assert fetcher.fetch((root / "ok.css").as_uri()).read() == b"p{}"
+    (tmp_path / "secret").write_text("secret")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.css").write_text("x")
+    (root / "linked").symlink_to(tmp_path / "elsewhere")
+    fetcher = pdf.ConfinedFetcher({"/galeri-theme/t": root})
+    assert fetcher.fetch("file:///galeri-theme/t/ok.css").read() == b"p{}"
+    assert fetcher.fetch("file://localhost/galeri-theme/t/ok.css").read() == b"p{}"
+    assert fetcher.fetch("file:///galeri-theme/t/ok.css?v=1#x").read() == b"p{}"
     for url in [
         "file:///etc/passwd",
-        (root / "out.css").as_uri(),
-        (root / ".." / "theme" / ".." / "secret").as_uri(),
+        (root / "ok.css").as_uri(),  # the real path: only the mounted name is served
+        "file:///galeri-theme/t/out.css",
+        "file:///galeri-theme/t/linked/x.css",
+        "file:///galeri-theme/t/%2e%2e/secret",
+        "file:///galeri-theme/t/../secret",
+        "file:///galeri-theme/t/ok.css%00",
+        "file:///galeri-theme/tx/ok.css",
         "http://example.org/x.css",
         "https://example.org/x.png",
         "data:text/plain,halo",
         "ftp://example.org/x",
-        "file://otherhost/etc/passwd",
+        "file://otherhost/galeri-theme/t/ok.css",
     ]:
         with pytest.raises(ValueError):
             fetcher.fetch(url)
-    assert len(fetcher.refused) == 8
+    assert len(fetcher.refused) == 13
 
 
 def test_no_local_file_or_url_reaches_a_pdf(tmp_path):
@@ -260,11 +284,10 @@ def test_no_local_file_or_url_reaches_a_pdf(tmp_path):
         '<a rel="attachment" href="file:///etc/hostname">x</a><img src="file:///etc/passwd">'
         '<img src="https://example.org/x.png"><p style="background:url(file:///etc/passwd)">p</p></body></html>'
     )
-    fetcher = pdf.ConfinedFetcher([tmp_path])
-    data = weasyprint.HTML(string=html, base_url=tmp_path.as_uri() + "/", url_fetcher=fetcher).write_pdf()
+    fetcher = pdf.ConfinedFetcher({"/galeri-cache": tmp_path})
+    data = weasyprint.HTML(string=html, base_url="file:///galeri-cache/", url_fetcher=fetcher).write_pdf()
     reader = PdfReader(io.BytesIO(data))
     assert reader.attachments == {}
-    assert b"root:" not in data
     assert {"file:///etc/passwd", "file:///etc/hostname", "https://example.org/x.png"} <= set(fetcher.refused)
     assert any(url.startswith("http://127.0.0.1") for url in fetcher.refused)
 
@@ -283,17 +306,73 @@ def test_hostile_html_in_the_foreword_is_sanitized_before_print(site, monkeypatc
     out, _ = build(content, reporter)
     whole = out / "katalog/katalog-lengkap.pdf"
     assert PdfReader(whole).attachments == {}
-    assert b"root:" not in whole.read_bytes()
     pages = text_of(whole)
     assert pages[1].startswith("Kata Pengantar Selamat datang.") and "lampiran" in pages[1]
     assert not [w for w in reporter.warnings if "refused" in w or "passwd" in w]
 
 
-def test_same_content_gives_byte_identical_pdfs(site, monkeypatch):
+def test_a_long_foreword_with_a_photo_and_links(site, monkeypatch):
+    """A foreword of several pages moves the body; its photo and links work in print."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    words = " ".join(["Para pelaku usaha Kota Cirebon membuat produk terbaik untuk pembeli."] * 12)
+    page = (
+        "# Kata Pengantar\n\n![Kantor dinas](kantor.jpg)\n\n"
+        + "\n\n".join(f"Paragraf {n}. {words}" for n in range(1, 19))
+        + "\n\nLihat [cara memesan](/cara-pesan/) dan [toko kami](https://contoh.id/).\n"
+    )
+    base = site()
+    site_yaml = (base / "site.yaml").read_text() + "print_foreword: kata-pengantar\n"
+    content = site({
+        **MANY,
+        "pages/kata-pengantar.md": page,
+        "pages/kantor.jpg": jpeg(2400, 1600, "navy"),
+        "pages/cara-pesan.md": "# Cara Pesan\n\nLewat WhatsApp.\n",
+        "site.yaml": site_yaml,
+    })  # fmt: skip
+    reporter = RecordingReporter()
+    out, _ = build(content, reporter)
+    whole = out / "katalog/katalog-lengkap.pdf"
+    pages = text_of(whole)
+    foreword = [i for i, text in enumerate(pages) if "Paragraf" in text]
+    assert len(foreword) >= 2 and foreword[0] == 1  # several pages, right after the cover
+    numbers = contents_numbers(pages, ["Makanan", "Kerupuk", "Indeks Usaha A–Z"])
+    assert numbers["Makanan"] == foreword[-1] + 3  # after the foreword and the contents
+    assert pages[numbers["Makanan"] - 1].startswith("LANTAI Makanan")
+    assert pages[numbers["Indeks Usaha A–Z"] - 1].startswith("Indeks Usaha A–Z")
+    links = {
+        annotation.get_object()["/A"].get("/URI")
+        for page in PdfReader(whole).pages
+        for annotation in page.get("/Annots") or []
+    }
+    assert {f"{BASE}/cara-pesan/", "https://contoh.id/"} <= links
+    listing = subprocess.run(
+        ["pdfimages", "-list", "-f", "2", "-l", "2", whole], capture_output=True, text=True
+    )
+    assert re.search(r"\s(\d{4})\s+\d+\s+rgb", listing.stdout)  # the photo, at the text's width
+    assert not [w for w in reporter.warnings if "refused" in w]
+
+
+def test_one_row_per_page_puts_the_brochure_products_on_page_two(site, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    base = (site() / "site.yaml").read_text()
+    out, _ = build(site({**MANY, "site.yaml": base + "print:\n  columns: 3\n  rows: 1\n"}))
+    brochure = text_of(out / "ikm/kerupuk-uji/brosur.pdf")
+    assert len(brochure) == 2 and "Kerupuk Nomor" not in brochure[0] and "Kerupuk Nomor 2" in brochure[1]
+    assert "+7 produk lain di toko online" in brochure[1]
+    assert len(text_of(out / "ikm/topeng-uji/brosur.pdf")) == 2
+
+
+def test_same_content_gives_byte_identical_pdfs(site, monkeypatch, tmp_path):
+    """Another process, cache folder, hash seed and output folder: the same bytes."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     content = site()
     first, _ = build(content)
-    second, _ = build(content, out=content.parent / "public2")
+    env = {**os.environ, "GALERI_CACHE_DIR": str(tmp_path / "other-cache"), "PYTHONHASHSEED": "7"}
+    second = tmp_path / "other-output"
+    subprocess.run(
+        [sys.executable, "build.py", "--content", content, "--out", second],
+        cwd=ROOT, env=env, check=True, capture_output=True,
+    )  # fmt: skip
     for file in first.rglob("*.pdf"):
         assert file.read_bytes() == (second / file.relative_to(first)).read_bytes(), file
     info = subprocess.run(["pdfinfo", first / "katalog/katalog-lengkap.pdf"], capture_output=True, text=True)
@@ -321,6 +400,16 @@ def test_an_edit_re_renders_only_the_documents_that_contain_it(printed):
     ]
     assert "Topeng Kelana Dua" in " ".join(text_of(out / "katalog/kerajinan.pdf"))
     assert len(stats.pdfs_reused) == 2
+    kept = (out / "katalog/makanan.pdf").stat().st_ino
+    (content / "ikm/kerupuk-uji/products/k5.jpg").write_bytes(jpeg(1600, 1200, "black"))
+    stats = pipeline.build(options(content, pdf=True))
+    assert sorted(stats.pdfs_rendered) == [
+        "/ikm/kerupuk-uji/brosur.pdf",
+        "/katalog/katalog-lengkap.pdf",
+        "/katalog/makanan.pdf",
+    ]
+    assert (out / "katalog/kerajinan.pdf").is_file() and "/katalog/kerajinan.pdf" in stats.pdfs_reused
+    assert (out / "katalog/makanan.pdf").stat().st_ino != kept
 
 
 def test_printed_addresses_must_keep_answering(printed):

@@ -53,10 +53,15 @@ def run(content: Path, cache: Path, count: int, tasks: int) -> None:
         seconds = time.perf_counter() - started
         writer.abort()
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    pages = sum(doc.pages for doc in plan.brochures)
+    if count:
+        pages = sum(doc.pages for doc in plan.brochures)
+        what = f"tasks_per_worker={tasks or 'none'}: {count} brochures"
+    else:
+        pages = sum(doc.body_pages for doc in plan.catalogs)
+        what = f"{len(plan.catalogs)} catalogs (body pages counted)"
     print(
-        f"tasks_per_worker={tasks or 'none'}: {count} brochures, {pages} pages in {seconds:.0f} s "
-        f"({pages / seconds:.1f} pages/s), largest worker peak {peak:.0f} MiB"
+        f"{what}, {pages} pages in {seconds:.0f} s ({pages / seconds:.1f} pages/s), "
+        f"largest worker peak {peak:.0f} MiB"
     )
 
 

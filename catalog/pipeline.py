@@ -152,9 +152,8 @@ def build(options: BuildOptions, reporter: Reporter | None = None, only_pdf: boo
             reporter.warning(_low_resolution_warning(low, site.language))
     brochures = {doc.path: doc.pages for doc in plan.brochures} if plan else {}
     views = ViewBuilder(catalog, store, theme.t, brochures)
-    pages = views.pages()  # plans every photo rendition the pages show, before encoding
-    if only_pdf:
-        pages = [page for page in pages if page.path == urls.catalogs()]
+    # Building the views plans every photo rendition the pages show, before encoding.
+    pages = [views.catalogs()] if only_pdf else views.pages()
 
     reporter.stage("images")
     failures = store.encode(options.workers, lambda done, total: reporter.progress("images", done, total))

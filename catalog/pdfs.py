@@ -48,7 +48,6 @@ def _code_version() -> str:
 
 
 CODE = _code_version()
-TASKS_PER_WORKER = 200  # a fresh worker after 200 documents: WeasyPrint keeps memory per document
 
 
 def render_pdfs(
@@ -83,17 +82,14 @@ def render_pdfs(
             raise ThemeError(f"themes/{renderer.theme.name}/print: {doc.path}: {refused[0]}")
         return PdfOutcome(doc.path, key, result.pages, result.size, True, result.problems)
 
-    # Catalogs first, largest first, each in a fresh worker: a process that laid out a big
-    # catalog keeps its memory, and should not go on to thousands of brochures.
-    catalogs = sorted(range(len(plan.catalogs)), key=lambda i: -plan.catalogs[i].body_pages)
-    brochures = list(range(len(plan.catalogs), len(docs)))
-    done = fork_map(make, catalogs, workers, lambda d, t: progress(d, len(docs)), tasks_per_worker=1)
-    done += fork_map(
-        make,
-        brochures,
-        workers,
-        lambda d, t: progress(len(catalogs) + d, len(docs)),
-        tasks_per_worker=TASKS_PER_WORKER,
-    )
-    by_index = dict(zip(catalogs + brochures, done, strict=True))
+    # Largest first, so the long catalog never starts last on an idle pool; every document in
+    # a fresh forked worker, because WeasyPrint keeps memory per document and a process that
+    # laid out a big catalog does not give it back (bench/pdf_memory.py, docs/benchmarks.md).
+    order = sorted(range(len(docs)), key=lambda i: -_weight(docs[i]))
+    done = fork_map(make, order, workers, progress, tasks_per_worker=1)
+    by_index = dict(zip(order, done, strict=True))
     return [by_index[i] for i in range(len(docs))]
+
+
+def _weight(doc: CatalogDocument | Brochure) -> int:
+    return doc.body_pages if isinstance(doc, CatalogDocument) else doc.pages

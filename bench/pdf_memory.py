@@ -1,9 +1,10 @@
 """Peak memory of PDF workers: over many brochures (with and without replacing workers),
 or for the catalogs alone.
 
-WeasyPrint keeps some memory per document in a long-lived process; the build renders every
-document in a fresh forked worker. `N` renders the first N brochures of a corpus (after a
-normal build has filled the image cache) with workers kept and with a worker per document; `catalogs` renders
+WeasyPrint keeps some memory per document in a long-lived process; the build replaces a
+worker after `pdfs.TASKS_PER_WORKER` documents. `N` renders the first N brochures of a
+corpus (after a normal build has filled the image cache) with workers kept, replaced after
+every document, and replaced after 200; `catalogs` renders
 only the whole and per-category catalogs, as a build does (each in a fresh worker). Prints
 the pages per second and the largest worker's peak RSS.
 
@@ -42,8 +43,7 @@ def run(content: Path, cache: Path, count: int, tasks: int) -> None:
     store.encode(2, lambda done, total: None)
     if count:
         plan.catalogs, plan.brochures = [], plan.brochures[:count]
-        keep = pdfs.fork_map  # the build replaces a worker after every document; 0 keeps them
-        pdfs.fork_map = lambda *args, **kwargs: keep(*args, **{**kwargs, "tasks_per_worker": tasks or None})
+        pdfs.TASKS_PER_WORKER = tasks or None  # 0: workers are never replaced
     else:
         plan.brochures = []
     with tempfile.TemporaryDirectory(dir="/dev/shm") as tmp:
@@ -72,7 +72,7 @@ if __name__ == "__main__":
     if len(sys.argv) > 4 or not count:
         run(content, cache, count, int(sys.argv[4]) if len(sys.argv) > 4 else 0)
     else:
-        for tasks in (0, 1):
+        for tasks in (0, 1, 200):
             subprocess.run(
                 [sys.executable, __file__, str(content), str(cache), str(count), str(tasks)], check=True
             )

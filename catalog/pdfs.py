@@ -48,6 +48,7 @@ def _code_version() -> str:
 
 
 CODE = _code_version()
+TASKS_PER_WORKER = 200
 
 
 def render_pdfs(
@@ -82,11 +83,12 @@ def render_pdfs(
             raise ThemeError(f"themes/{renderer.theme.name}/print: {doc.path}: {refused[0]}")
         return PdfOutcome(doc.path, key, result.pages, result.size, True, result.problems)
 
-    # Largest first, so the long catalog never starts last on an idle pool; every document in
-    # a fresh forked worker, because WeasyPrint keeps memory per document and a process that
-    # laid out a big catalog does not give it back (bench/pdf_memory.py, docs/benchmarks.md).
+    # Largest first, so the long catalog never starts last on an idle pool. A worker is
+    # replaced after TASKS_PER_WORKER documents: WeasyPrint keeps memory per document, and a
+    # process does not give back what a big catalog took. Not after every document: a fresh
+    # worker sets up its fonts again, which made brochures 1.8x slower (docs/benchmarks.md).
     order = sorted(range(len(docs)), key=lambda i: -_weight(docs[i]))
-    done = fork_map(make, order, workers, progress, tasks_per_worker=1)
+    done = fork_map(make, order, workers, progress, tasks_per_worker=TASKS_PER_WORKER)
     by_index = dict(zip(order, done, strict=True))
     return [by_index[i] for i in range(len(docs))]
 

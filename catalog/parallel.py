@@ -24,7 +24,7 @@ def fork_map(
     """`[func(item) for item in items]`, in order, spread over `workers` processes.
 
     `tasks_per_worker` replaces a worker after that many items, for work whose libraries
-    keep memory between items (WeasyPrint does, about 0.25 MB per document)."""
+    keep memory between items (WeasyPrint does, about 0.15 MB per document)."""
     global _task
     results: list[Any] = []
     if workers <= 1 or len(items) <= 1 or "fork" not in multiprocessing.get_all_start_methods():

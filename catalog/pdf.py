@@ -1,14 +1,15 @@
-"""Print documents to PDF bytes with WeasyPrint, through a fetcher that reads only allowed files.
+"""Print documents to PDF files with WeasyPrint, through a fetcher that reads only allowed files.
 
 WeasyPrint's default fetcher opens any URL and any local file (and embeds files named by
-`rel=attachment` links). `ConfinedFetcher` answers only `file:` URLs inside the theme and
-the image cache, so no content, template or CSS can pull a remote URL or a local file
-such as /etc/passwd into a PDF.
+`rel=attachment` links). `ConfinedFetcher` answers only `file:` URLs under the made-up
+roots of the build's cache and the theme folders, so no content, template or CSS can pull
+a remote URL or a local file such as /etc/passwd into a PDF.
 
 A catalog is laid out in parts (front, body parts, index, back), each checked against
-the page count the print plan expects. Up to `SINGLE_LIMIT` pages the parts' pages are
-written as one tagged PDF (PDF/UA-1); a larger catalog writes each part as soon as it is
-laid out and joins the files with pypdf, so memory holds one part at a time.
+the page count the print plan expects. Up to `SINGLE_LIMIT` body pages the parts' pages
+are written as one tagged PDF (PDF/UA-1); a larger catalog writes each part to a file as
+soon as it is laid out and joins the files with pypdf, so layout memory holds one part at
+a time (the join itself holds the joined document).
 """
 
 from __future__ import annotations
@@ -91,12 +92,17 @@ class PdfRenderer:
             **{f"{urls.PRINT_THEME}/{folder.name}": folder for folder in theme.folders},
         }
         self.base_url = urls.print_theme_uri(theme.folders[0].name, "print/")
+        self.fonts: dict[str, str] = {}  # theme path -> URI, so a font is hashed once per process
 
     def font(self, path: str) -> str:
         """A theme font as TrueType, converted from WOFF2 once into the cache.
 
         Decompressing WOFF2 cost about 0.2 s per document, most of a brochure's time."""
-        source = theme_file(self.theme, path)[1]
+        if path not in self.fonts:
+            self.fonts[path] = self._truetype(theme_file(self.theme, path)[1])
+        return self.fonts[path]
+
+    def _truetype(self, source: Path) -> str:
         name = f"{hashlib.sha256(source.read_bytes()).hexdigest()[:24]}.ttf"
         target = self.fonts_dir / name
         if not target.is_file():

@@ -174,7 +174,6 @@ class SiteInfo:
     logo: PrintPhoto | None
     primary: str | None
     accent: str | None
-    language: str
     edition: str
     date: str  # ISO date of the edition, for PDF metadata
 
@@ -472,7 +471,6 @@ class _Planner:
             logo=logo,
             primary=site.primary,
             accent=site.accent,
-            language=site.language,
             edition=edition,
             date=date,
         )

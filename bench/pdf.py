@@ -1,8 +1,9 @@
 """Benchmark the printable catalogs: pages per second, wall time and peak memory per process.
 
-For each corpus it runs `python build.py pdf` three times in fresh processes: cold (no
-PDF in the output), warm (nothing changed: every PDF reused) and after one product's name
-was edited (only the documents containing it re-render). Web photos are encoded once
+For each corpus it runs `python build.py pdf` in fresh processes: the whole catalog alone
+(the other documents left out of the plan), then every PDF cold (none in the output), warm
+(nothing changed: every PDF reused) and after one product's name was edited (only the
+documents containing it re-render). Web photos are encoded once
 beforehand (a `--no-pdf` build, not timed) so the numbers are the print stage's own; the
 cold run still encodes the print renditions, reported separately.
 
@@ -28,10 +29,21 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 
-def one(content: Path, out: Path) -> dict[str, object]:
-    """One `pdf` build in this process; what it did and what it cost."""
+def one(content: Path, out: Path, whole_only: bool) -> dict[str, object]:
+    """One `pdf` build in this process; what it did and what it cost. `whole_only` prints
+    just the whole catalog (the issue's goal is that document's pages per second)."""
     from catalog import pipeline
     from catalog.report import Reporter
+
+    if whole_only:
+        make_plan = pipeline.print_plan
+
+        def only_the_whole(*args: object) -> object:
+            plan = make_plan(*args)  # type: ignore[arg-type]
+            plan.catalogs, plan.brochures = plan.catalogs[:1], []
+            return plan
+
+        pipeline.print_plan = only_the_whole  # type: ignore[assignment]
 
     class Clock(Reporter):
         def __init__(self) -> None:
@@ -72,10 +84,10 @@ def page_count(file: Path) -> int:
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
-def run_one(content: Path, out: Path, cache: Path) -> dict[str, object]:
+def run_one(content: Path, out: Path, cache: Path, whole_only: bool = False) -> dict[str, object]:
     env = {**os.environ, "GALERI_CACHE_DIR": str(cache), "SOURCE_DATE_EPOCH": "1793577600"}
     done = subprocess.run(
-        [sys.executable, __file__, "--one", str(content), str(out)],
+        [sys.executable, __file__, "--one", str(content), str(out), *(["--whole"] if whole_only else [])],
         env=env, cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     if done.returncode != 0:
@@ -104,13 +116,14 @@ def edit_one(content: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--one", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--whole", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", type=Path, default=Path("/dev/shm/galeri-pdf"))
     parser.add_argument("--sizes", default="demo,300,3111")
     parser.add_argument("--photos", type=int, default=3000, help="distinct photos in the 300-business corpus")
     parser.add_argument("--markdown", type=Path)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one(*args.one)))
+        print(json.dumps(one(*args.one, args.whole)))
         return
     rows = []
     for size in args.sizes.split(","):
@@ -123,9 +136,16 @@ def main() -> None:
         env = {**os.environ, "GALERI_CACHE_DIR": str(cache)}
         warm_web = [sys.executable, "build.py", "--content", str(content), "--out", str(out), "--no-pdf"]
         subprocess.run(warm_web, env=env, cwd=ROOT, check=True, capture_output=True)
-        for run in ("cold", "warm", "edit"):
+        alone = args.workdir / f"out-{size}-whole"
+        shutil.rmtree(alone, ignore_errors=True)
+        shutil.copytree(out, alone)
+        for run in ("whole catalog alone", "cold", "warm", "edit"):
             note = edit_one(content) if run == "edit" else ""
-            result = run_one(content, out, cache)
+            if run == "whole catalog alone":
+                result = run_one(content, alone, cache, whole_only=True)
+                shutil.rmtree(alone)
+            else:
+                result = run_one(content, out, cache)
             result.update(size=size, run=run, edited=note)
             rows.append(result)
             print(json.dumps(result), flush=True)

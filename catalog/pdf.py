@@ -7,9 +7,9 @@ a remote URL or a local file such as /etc/passwd into a PDF.
 
 A catalog is laid out in parts (front, body parts, index, back), each checked against
 the page count the print plan expects. Up to `SINGLE_LIMIT` body pages the parts' pages
-are written as one tagged PDF (PDF/UA-1); a larger catalog writes each part to a file as
-soon as it is laid out and joins the files with pypdf, so layout memory holds one part at
-a time (the join itself holds the joined document).
+are written as one tagged PDF (PDF/UA-1). A larger catalog's parts are laid out as
+separate jobs (pdfs.py runs them on every core), each written to a file, and the files
+joined by `pdfjoin`, so no process holds more than one part whatever the catalog's size.
 """
 
 from __future__ import annotations
@@ -28,16 +28,16 @@ from urllib.request import url2pathname
 
 import weasyprint
 from fontTools.ttLib import TTFont
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, TextStringObject
+from pypdf import PdfReader
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from . import qr, urls
+from . import pdfjoin, qr, urls
 from .printing import Brochure, CatalogDocument
 from .themes import Theme, ThemeError, theme_file
 
-SINGLE_LIMIT = 240  # pages; above it parts are written one by one and joined
+SINGLE_LIMIT = 120  # body pages; above it a catalog is laid out in parts, in parallel, and joined
+# (one piece of 178 photo pages peaked at 699 MiB: about 3.4 MB a page, docs/print.md)
 PAD_TO = 2  # the back cover lands on an even page, the back of the last leaf (notes page between)
 
 
@@ -80,6 +80,15 @@ class RenderedPdf:
     problems: tuple[str, ...]  # refused URLs and WeasyPrint's warnings: a theme's problems
 
 
+@dataclass(frozen=True)
+class Part:
+    """A piece of a large catalog laid out on its own and written to the catalog's parts folder."""
+
+    pages: int
+    problems: tuple[str, ...]
+    offset: int = 0  # the front's length: pages before the body
+
+
 class PdfRenderer:
     """Lays out print documents with the theme's `print/` templates."""
 
@@ -93,6 +102,7 @@ class PdfRenderer:
         }
         self.base_url = urls.print_theme_uri(theme.folders[0].name, "print/")
         self.fonts: dict[str, str] = {}  # theme path -> URI, so a font is hashed once per process
+        self.font_configs: dict[int, FontConfiguration] = {}  # by process id
 
     def font(self, path: str) -> str:
         """A theme font as TrueType, converted from WOFF2 once into the cache.
@@ -114,47 +124,70 @@ class PdfRenderer:
             tmp.replace(target)
         return urls.print_cache_uri(f"fonts/{name}")
 
+    def font_config(self) -> FontConfiguration:
+        """One font configuration per process, shared by its documents: setting one up scans
+        the system's fonts, and its caches make the next document about 8 % faster.
+
+        Keyed by process id, and a parent's is kept referenced in a forked worker: dropping
+        it there would delete the parent's font folder."""
+        return self.font_configs.setdefault(os.getpid(), FontConfiguration())
+
     def qr(self, url: str) -> str:
         """`url`'s QR code image (written to the cache once)."""
         return urls.print_cache_uri(f"qr/{qr.png(url, self.qr_dir).name}")
 
     def catalog(self, doc: CatalogDocument, target: Path) -> RenderedPdf:
-        """Lay `doc` out part by part and write it to `target`."""
-        with _Session(self, doc, target, big=doc.body_pages > SINGLE_LIMIT) as session:
-            html = partial_html(self.theme, "print/catalog.html", doc=doc, qr=self.qr, font=self.font)
-            offset = 2 + (doc.foreword is not None)  # a guess: cover, contents, a page of foreword
-            for _ in range(4):  # the front's length sets the numbers it prints: settle it
-                front = session.layout(html(part="front", offset=offset, first_page=1, blocks=()))
-                if len(front.pages) == offset:
-                    break
-                offset = len(front.pages)
-            else:
-                raise ThemeError(
-                    f"themes/{self.theme.name}/print: {doc.path}: front matter length does not settle"
-                )
-            session.add(front, len(front.pages))
-            page = offset
-            for blocks in doc.parts:
-                body = session.layout(html(part="body", offset=offset, first_page=page + 1, blocks=blocks))
-                session.add(body, len(blocks), f"{doc.path}: body from page {page + 1}")
-                del body  # a big catalog holds one part's layout at a time
-                page += len(blocks)
-            index = session.layout(html(part="index", offset=offset, first_page=page + 1, blocks=()))
-            session.add(index, len(index.pages))
-            page += len(index.pages)
-            notes = -(page + 1) % PAD_TO
-            back = session.layout(
-                html(part="back", offset=offset, first_page=page + 1, blocks=(), notes=notes)
+        """Lay out all of `doc` in this process and write it as one tagged PDF."""
+        with _Session(self, doc) as session:
+            offset, front = session.front()
+            documents = [front]
+            documents += [session.body(offset, number) for number in range(len(doc.parts))]
+            documents += session.back(offset)
+            pages = [page for document in documents for page in document.pages]
+            front.copy(pages).write_pdf(target, pdf_variant="pdf/ua-1", **session.options)
+            return RenderedPdf(len(pages), target.stat().st_size, session.problems())
+
+    # A large catalog in parts, each possibly in another process: the front first (its
+    # length numbers every later page), then the body parts and the back in any order,
+    # then the join. Part files are numbered in page order.
+
+    def front(self, doc: CatalogDocument, folder: Path) -> Part:
+        with _Session(self, doc) as session:
+            offset, front = session.front()
+            return session.write(front, folder, 0, offset)
+
+    def body(self, doc: CatalogDocument, offset: int, number: int, folder: Path) -> Part:
+        with _Session(self, doc) as session:
+            return session.write(session.body(offset, number), folder, number + 1, offset)
+
+    def back(self, doc: CatalogDocument, offset: int, folder: Path) -> Part:
+        """The index, the notes pages and the back cover."""
+        with _Session(self, doc) as session:
+            index, back = session.back(offset)
+            first = session.write(index, folder, len(doc.parts) + 1, offset)
+            last = session.write(back, folder, len(doc.parts) + 2, offset)
+            return Part(first.pages + last.pages, session.problems(), offset)
+
+    def join(self, doc: CatalogDocument, folder: Path, target: Path) -> RenderedPdf:
+        """The parts in `folder` as one PDF at `target`, with the front's metadata."""
+        files = sorted(folder.glob("*.pdf"))
+        if len(files) != len(doc.parts) + 3:
+            raise ThemeError(
+                f"{doc.path}: {len(files)} parts found in {folder}, {len(doc.parts) + 3} expected"
             )
-            session.add(back, notes + 1, f"{doc.path}: back cover")
-            return session.finish()
+        front = PdfReader(files[0])
+        info = {key: str(value) for key, value in (front.metadata or {}).items()}
+        lang = front.trailer["/Root"].get("/Lang")
+        del front
+        pages = pdfjoin.join(files, target, info, str(lang) if lang else None, identifier(doc))
+        shutil.rmtree(folder)
+        return RenderedPdf(pages, target.stat().st_size, ())
 
     def brochure(self, doc: Brochure, target: Path) -> RenderedPdf:
-        with _Session(self, doc, target, big=False) as session:
-            html = partial_html(self.theme, "print/brochure.html", doc=doc, qr=self.qr, font=self.font)
-            laid_out = session.layout(html())
-            session.add(laid_out, doc.pages, doc.path)
-            return session.finish()
+        with _Session(self, doc) as session:
+            laid_out = session.check(session.layout(session.html()), doc.pages, doc.path)
+            laid_out.write_pdf(target, pdf_variant="pdf/ua-1", **session.options)
+            return RenderedPdf(len(laid_out.pages), target.stat().st_size, session.problems())
 
 
 def partial_html(theme: Theme, template_name: str, **common: Any) -> Callable[..., str]:
@@ -174,21 +207,15 @@ def partial_html(theme: Theme, template_name: str, **common: Any) -> Callable[..
 
 
 class _Session:
-    """One document: its fetcher, font configuration, laid-out parts and collected problems."""
+    """Laying out (part of) one document: its template, fetcher and collected problems."""
 
-    def __init__(
-        self, renderer: PdfRenderer, doc: CatalogDocument | Brochure, target: Path, big: bool
-    ) -> None:
+    def __init__(self, renderer: PdfRenderer, doc: CatalogDocument | Brochure) -> None:
         self.renderer = renderer
-        self.target = target
-        self.big = big  # write each part to a file as soon as it is laid out, join at the end
-        self.parts_dir = target.with_name(f".{target.name}.parts")
+        self.doc = doc
+        template = "print/catalog.html" if isinstance(doc, CatalogDocument) else "print/brochure.html"
+        self.html = partial_html(renderer.theme, template, doc=doc, qr=renderer.qr, font=renderer.font)
         self.options = {"pdf_identifier": identifier(doc)}
         self.fetcher = ConfinedFetcher(renderer.mounts)
-        self.fonts = FontConfiguration()
-        self.documents: list[Any] = []  # laid out, or (big) only the first, for its metadata
-        self.written: list[Path] = []
-        self.pages = 0
         self.log = _Collector()
 
     def __enter__(self) -> _Session:
@@ -197,72 +224,67 @@ class _Session:
 
     def __exit__(self, *exc: object) -> None:
         logging.getLogger("weasyprint").removeHandler(self.log)
-        shutil.rmtree(self.parts_dir, ignore_errors=True)
 
     def layout(self, html: str) -> Any:
         source = weasyprint.HTML(string=html, base_url=self.renderer.base_url, url_fetcher=self.fetcher)
-        return source.render(font_config=self.fonts)
+        return source.render(font_config=self.renderer.font_config())
 
-    def add(self, document: Any, expected: int, where: str = "") -> None:
-        """Keep a laid-out part; a part whose page count differs from the plan is a theme bug."""
-        if where and len(document.pages) != expected:
+    def check(self, document: Any, expected: int, where: str) -> Any:
+        """A part whose page count differs from the plan is a theme bug: stop."""
+        if len(document.pages) != expected:
             raise ThemeError(
                 f"themes/{self.renderer.theme.name}/print: {where}: {len(document.pages)} pages laid out, "
                 f"{expected} planned (a sheet overflows its page: check print.css sizes)"
             )
-        self.pages += len(document.pages)
-        if not self.big:
-            self.documents.append(document)
-            return
-        self.parts_dir.mkdir(exist_ok=True)
-        part = self.parts_dir / f"{len(self.written):05d}.pdf"
-        document.write_pdf(part, **self.options)
-        self.written.append(part)
-        if not self.documents:
-            self.documents.append(document)  # the front, whose metadata the joined file carries
+        return document
 
-    def finish(self) -> RenderedPdf:
-        if self.big:
-            _join(self.written, self.documents[0].metadata, self.target)
-        else:
-            pages = [page for document in self.documents for page in document.pages]
-            self.documents[0].copy(pages).write_pdf(self.target, pdf_variant="pdf/ua-1", **self.options)
-        problems = tuple(f"refused {url}" for url in self.fetcher.refused) + tuple(self.log.messages)
-        return RenderedPdf(self.pages, self.target.stat().st_size, problems)
+    def front(self) -> tuple[int, Any]:
+        """The cover, foreword and contents, laid out until their length (which the contents'
+        page numbers depend on) settles; that length and the layout."""
+        doc = self.doc
+        assert isinstance(doc, CatalogDocument)
+        offset = 2 + (doc.foreword is not None)  # a guess: cover, contents, a page of foreword
+        for _ in range(4):
+            front = self.layout(self.html(part="front", offset=offset, first_page=1, blocks=()))
+            if len(front.pages) == offset:
+                return offset, front
+            offset = len(front.pages)
+        raise ThemeError(
+            f"themes/{self.renderer.theme.name}/print: {doc.path}: front matter length does not settle"
+        )
+
+    def body(self, offset: int, number: int) -> Any:
+        doc = self.doc
+        assert isinstance(doc, CatalogDocument)
+        page = offset + sum(len(blocks) for blocks in doc.parts[:number])
+        blocks = doc.parts[number]
+        body = self.layout(self.html(part="body", offset=offset, first_page=page + 1, blocks=blocks))
+        return self.check(body, len(blocks), f"{doc.path}: body from page {page + 1}")
+
+    def back(self, offset: int) -> tuple[Any, Any]:
+        """The index (as long as it takes), then notes pages and the back cover."""
+        doc = self.doc
+        assert isinstance(doc, CatalogDocument)
+        page = offset + doc.body_pages
+        index = self.layout(self.html(part="index", offset=offset, first_page=page + 1, blocks=()))
+        page += len(index.pages)
+        notes = -(page + 1) % PAD_TO
+        back = self.layout(self.html(part="back", offset=offset, first_page=page + 1, blocks=(), notes=notes))
+        return index, self.check(back, notes + 1, f"{doc.path}: back cover")
+
+    def write(self, document: Any, folder: Path, number: int, offset: int) -> Part:
+        """Write a laid-out part untagged (a structure tree does not survive the join)."""
+        folder.mkdir(exist_ok=True)
+        document.write_pdf(folder / f"{number:05d}.pdf", **self.options)
+        return Part(len(document.pages), self.problems(), offset)
+
+    def problems(self) -> tuple[str, ...]:
+        return tuple(f"refused {url}" for url in self.fetcher.refused) + tuple(self.log.messages)
 
 
 def identifier(doc: CatalogDocument | Brochure) -> bytes:
     """The PDF's file identifier, from what it prints (its file names are folder-independent)."""
     return hashlib.md5(f"{weasyprint.__version__}|{doc!r}".encode()).digest()
-
-
-def _join(parts: list[Path], meta: Any, target: Path) -> None:
-    """One PDF from parts written separately, with the first part's metadata; outlines kept.
-
-    pypdf holds the joined document in memory while writing it (about the file's size):
-    the layout, not the file, is what part-by-part rendering bounds.
-    """
-    writer = PdfWriter()
-    for part in parts:
-        writer.append(PdfReader(part))
-    writer.add_metadata(
-        {
-            "/Title": meta.title or "",
-            "/Author": ", ".join(meta.authors or []),
-            "/Producer": f"WeasyPrint {weasyprint.__version__}, pypdf",
-            "/CreationDate": _pdf_date(meta.created),
-            "/ModDate": _pdf_date(meta.modified or meta.created),
-        }
-    )
-    if meta.lang:
-        writer._root_object[NameObject("/Lang")] = TextStringObject(meta.lang)
-    with target.open("wb") as out:
-        writer.write(out)
-
-
-def _pdf_date(iso: str | None) -> str:
-    digits = "".join(ch for ch in (iso or "") if ch.isdigit())[:14]
-    return f"D:{digits.ljust(14, '0')}Z" if digits else ""
 
 
 class _Collector(logging.Handler):

@@ -3,7 +3,8 @@
 Each PDF gets a fingerprint (the print templates, strings and static files, WeasyPrint's
 version and everything the document prints); an unchanged PDF is hard-linked from the
 previous output. A typo fixed in one business re-renders its brochure and the catalogs
-that contain it, nothing else. Documents render on every core, the largest first.
+that contain it, nothing else. Documents, and the parts of a large catalog, render on
+every core, the largest first.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import pdf, printing, qr, urls
+from . import pdf, pdfjoin, printing, qr, urls
 from .manifest import Manifest
 from .parallel import fork_map
-from .pdf import PdfRenderer
+from .pdf import Part, PdfRenderer, RenderedPdf
 from .printing import Brochure, CatalogDocument, PrintPlan
 from .themes import ThemeError
 from .writer import OutputWriter
@@ -42,13 +43,23 @@ def fingerprint(renderer: PdfRenderer, doc: CatalogDocument | Brochure) -> str:
 
 
 def _code_version() -> str:
-    sources = [Path(module.__file__ or "").read_bytes() for module in (printing, pdf, qr)]
+    sources = [Path(module.__file__ or "").read_bytes() for module in (printing, pdf, pdfjoin, qr)]
     versions = [importlib.metadata.version(name) for name in ("weasyprint", "pydyf", "pypdf", "segno")]
     return hashlib.sha256(b"".join(sources) + "|".join(versions).encode()).hexdigest()
 
 
 CODE = _code_version()
 TASKS_PER_WORKER = 200
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One unit of work for a worker: a whole document, a part of a large catalog, or its join."""
+
+    doc: int  # index into the documents
+    step: str  # whole, front, body, back or join
+    number: int = 0  # body part
+    offset: int = 0  # pages before the body (from the front)
 
 
 def render_pdfs(
@@ -59,39 +70,111 @@ def render_pdfs(
     workers: int,
     progress: Callable[[int, int], None],
 ) -> list[PdfOutcome]:
-    """Write every PDF of `plan` into the writer's folder; return what each became, in plan order."""
-    docs: list[CatalogDocument | Brochure] = [*plan.catalogs, *plan.brochures]
-    for doc in docs:
-        writer.claim(urls.output_file(doc.path))
+    """Write every PDF of `plan` into the writer's folder; return what each became, in plan order.
 
-    def make(index: int) -> PdfOutcome:
-        doc = docs[index]
+    A catalog over pdf.SINGLE_LIMIT body pages is laid out in parts on every core: its
+    front first (whose length numbers the rest), then its body parts and back alongside
+    the other documents, largest first, then the parts are joined."""
+    docs: list[CatalogDocument | Brochure] = [*plan.catalogs, *plan.brochures]
+    outcomes: dict[int, PdfOutcome] = {}
+    keys: dict[int, str] = {}
+    for index, doc in enumerate(docs):
         path = urls.output_file(doc.path)
-        key = fingerprint(renderer, doc)
+        writer.claim(path)
+        keys[index] = fingerprint(renderer, doc)
         previous = writer.previous(path)
         pages = manifest.pdf_pages.get(path)
-        if previous is not None and pages and manifest.unchanged(path, key):
+        if previous is not None and pages and manifest.unchanged(path, keys[index]):
             writer.link_claimed(path, previous)
-            return PdfOutcome(doc.path, key, pages, previous.stat().st_size, False)
-        target = writer.claimed_file(path)
-        if isinstance(doc, CatalogDocument):
-            result = renderer.catalog(doc, target)
+            outcomes[index] = PdfOutcome(doc.path, keys[index], pages, previous.stat().st_size, False)
+    todo = [index for index in range(len(docs)) if index not in outcomes]
+    large = [index for index in todo if _in_parts(docs[index])]
+
+    def target(index: int) -> Path:
+        return writer.claimed_file(urls.output_file(docs[index].path))
+
+    def parts_folder(index: int) -> Path:
+        file = target(index)
+        return file.with_name(f".{file.name}.parts")
+
+    def work(job: _Job) -> PdfOutcome | Part:
+        doc = docs[job.doc]
+        if job.step == "whole":
+            done: RenderedPdf | Part = (
+                renderer.catalog(doc, target(job.doc))
+                if isinstance(doc, CatalogDocument)
+                else renderer.brochure(doc, target(job.doc))
+            )
         else:
-            result = renderer.brochure(doc, target)
-        refused = [problem for problem in result.problems if problem.startswith("refused ")]
+            assert isinstance(doc, CatalogDocument)
+            if job.step == "front":
+                done = renderer.front(doc, parts_folder(job.doc))
+            elif job.step == "body":
+                done = renderer.body(doc, job.offset, job.number, parts_folder(job.doc))
+            elif job.step == "back":
+                done = renderer.back(doc, job.offset, parts_folder(job.doc))
+            else:
+                done = renderer.join(doc, parts_folder(job.doc), target(job.doc))
+        refused = [problem for problem in done.problems if problem.startswith("refused ")]
         if refused:
             raise ThemeError(f"themes/{renderer.theme.name}/print: {doc.path}: {refused[0]}")
-        return PdfOutcome(doc.path, key, result.pages, result.size, True, result.problems)
+        if isinstance(done, Part):
+            return done
+        return PdfOutcome(doc.path, keys[job.doc], done.pages, done.size, True, done.problems)
 
-    # Largest first, so the long catalog never starts last on an idle pool. A worker is
-    # replaced after TASKS_PER_WORKER documents: WeasyPrint keeps memory per document, and a
-    # process does not give back what a big catalog took. Not after every document: a fresh
-    # worker sets up its fonts again, which made brochures 1.8x slower (docs/benchmarks.md).
-    order = sorted(range(len(docs)), key=lambda i: -_weight(docs[i]))
-    done = fork_map(make, order, workers, progress, tasks_per_worker=TASKS_PER_WORKER)
-    by_index = dict(zip(order, done, strict=True))
-    return [by_index[i] for i in range(len(docs))]
+    steps = [
+        [_Job(index, "front") for index in large],
+        [_Job(index, "whole") for index in todo if index not in large],
+        [_Job(index, "join") for index in large],
+    ]
+    total = sum(map(len, steps)) + sum(len(docs[index].parts) + 1 for index in large)  # type: ignore[union-attr]
+    done_before = 0
+
+    def run(jobs: list[_Job]) -> list[PdfOutcome | Part]:
+        # A worker is replaced after TASKS_PER_WORKER jobs: WeasyPrint keeps memory per
+        # document, and a process does not give back what a big part took. Not after every
+        # job: a fresh worker sets up its fonts again (1.8x slower, docs/benchmarks.md).
+        nonlocal done_before
+        base = done_before
+        results = fork_map(
+            work,
+            jobs,
+            workers,
+            lambda done, _: progress(base + done, total),
+            tasks_per_worker=TASKS_PER_WORKER,
+        )
+        done_before += len(jobs)
+        return results
+
+    fronts = dict(zip(large, run(steps[0]), strict=True))
+    middle = [
+        *(_Job(i, "body", n, fronts[i].offset) for i in large for n in range(len(docs[i].parts))),  # type: ignore[union-attr]
+        *(_Job(i, "back", 0, fronts[i].offset) for i in large),
+        *steps[1],
+    ]
+    middle.sort(key=lambda job: -_weight(docs[job.doc], job))  # the longest never starts last
+    problems: dict[int, list[str]] = {index: list(fronts[index].problems) for index in large}
+    for job, result in zip(middle, run(middle), strict=True):
+        if isinstance(result, PdfOutcome):
+            outcomes[job.doc] = result
+        else:
+            problems[job.doc] += result.problems
+    for job, result in zip(steps[2], run(steps[2]), strict=True):
+        assert isinstance(result, PdfOutcome)
+        outcomes[job.doc] = replace(result, warnings=tuple(dict.fromkeys(problems[job.doc])))
+    return [outcomes[index] for index in range(len(docs))]
 
 
-def _weight(doc: CatalogDocument | Brochure) -> int:
-    return doc.body_pages if isinstance(doc, CatalogDocument) else doc.pages
+def _in_parts(doc: CatalogDocument | Brochure) -> bool:
+    return isinstance(doc, CatalogDocument) and doc.body_pages > pdf.SINGLE_LIMIT
+
+
+def _weight(doc: CatalogDocument | Brochure, job: _Job) -> float:
+    """About how many pages a job lays out."""
+    if isinstance(doc, Brochure):
+        return doc.pages
+    if job.step == "body":
+        return len(doc.parts[job.number])
+    if job.step == "back":
+        return len(doc.index) / 40 + 2  # about 40 businesses to an index page
+    return doc.body_pages + 4

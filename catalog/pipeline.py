@@ -132,7 +132,8 @@ def check_output_folder(options: BuildOptions) -> None:
 
 
 def build(options: BuildOptions, reporter: Reporter | None = None, only_pdf: bool = False) -> BuildStats:
-    """Build the whole site (or, with `only_pdf`, its PDFs and /katalog/) into `options.out`, atomically."""
+    """Build the whole site into `options.out`, atomically. With `only_pdf`: its PDFs and the
+    pages that link them (/katalog/ and the store pages, which link their brochure)."""
     reporter = reporter or Reporter()
     check_output_folder(options)
     manifest = Manifest(options.cache_dir, options.out)
@@ -153,7 +154,10 @@ def build(options: BuildOptions, reporter: Reporter | None = None, only_pdf: boo
     brochures = {doc.path: doc.pages for doc in plan.brochures} if plan else {}
     views = ViewBuilder(catalog, store, theme.t, brochures)
     # Building the views plans every photo rendition the pages show, before encoding.
-    pages = [views.catalogs()] if only_pdf else views.pages()
+    if only_pdf:
+        pages = [views.catalogs(), *(views.business_page(b) for b in catalog.businesses)]
+    else:
+        pages = views.pages()
 
     reporter.stage("images")
     failures = store.encode(options.workers, lambda done, total: reporter.progress("images", done, total))

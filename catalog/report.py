@@ -26,9 +26,13 @@ class Reporter:
 class RecordingReporter(Reporter):
     stages: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    progressed: list[tuple[str, int, int]] = field(default_factory=list)
 
     def stage(self, name: str) -> None:
         self.stages.append(name)
+
+    def progress(self, name: str, done: int, total: int) -> None:
+        self.progressed.append((name, done, total))
 
     def warning(self, problem: object) -> None:
         self.warnings.append(str(problem))

@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "catalog"
 
 # A module may import only modules of a lower or equal layer.
 LAYERS = [
-    {"errors", "report", "messages", "jsonfile", "parallel", "urls", "qr"},
+    {"errors", "report", "messages", "jsonfile", "parallel", "urls", "qr", "pdfjoin"},
     {"yamlsafe", "markup", "model"},
     {"sources", "schema", "schema_errors"},
     {"validate", "images", "manifest", "editions"},

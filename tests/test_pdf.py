@@ -473,24 +473,38 @@ def test_print_settings_are_checked_with_their_lines(site):
 
 
 def test_a_large_catalog_rendered_in_parts_numbers_across_them(site, monkeypatch):
-    """Parts of one sheet each, joined with pypdf: the same pages and numbers as one piece."""
+    """Parts of one sheet each, laid out in two worker processes and joined: the same pages
+    and numbers as one piece, the same bytes every time, no part files left behind."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     content = site(MANY)
     out, _ = build(content)
     whole = text_of(out / "katalog/katalog-lengkap.pdf")
     monkeypatch.setattr(pdf, "SINGLE_LIMIT", 1)
     monkeypatch.setattr(printing, "PART_PRODUCTS", 6)
-    out, _ = build(content, out=content.parent / "parts")
+    reporter = RecordingReporter()
+    out, stats = build(content, reporter, out=content.parent / "parts", workers=2)
     joined = out / "katalog/katalog-lengkap.pdf"
     assert text_of(joined) == whole
-    info = subprocess.run(["pdfinfo", joined], capture_output=True, text=True).stdout
+    assert not list(out.rglob("*.parts")) and not list(out.rglob(".*.pdf"))
+    info = subprocess.run(["pdfinfo", joined], capture_output=True, text=True, check=True).stdout
     assert "Title:           Galeri Uji · Katalog Produk IKM & UMKM · Edisi November 2026" in info
-    assert PdfReader(joined).trailer["/Root"]["/Lang"] == "id"
-    assert [o.title for o in PdfReader(joined).outline if not isinstance(o, list)][:3] == [
+    assert "Author:          Dinas Uji" in info and "CreationDate:    Sun Nov  1 00:00:00 2026 UTC" in info
+    reader = PdfReader(joined, strict=True)
+    assert reader.trailer["/Root"]["/Lang"] == "id"
+    assert [o.title for o in reader.outline if not isinstance(o, list)][:3] == [
         "Daftar Isi",
         "Makanan",
         "Kerajinan",
     ]
+    kerajinan = next(o for o in reader.outline if not isinstance(o, list) and o.title == "Kerajinan")
+    assert whole[reader.get_destination_page_number(kerajinan)].startswith("LANTAI Kerajinan")
+    sheet = next(i for i, page in enumerate(whole) if "Topeng Kelana 1" in page)
+    assert f"{BASE}/ikm/topeng-uji/topeng-1/" in qr_codes(joined, sheet + 1)
+    _, done, total = [event for event in reporter.progressed if event[0] == "pdf"][-1]
+    # three catalogs in parts: each a front, its bodies, a back and a join instead of one job
+    assert done == total >= len(stats.pdfs_rendered) + 3 * 3
+    again, _ = build(content, out=content.parent / "again", workers=2)
+    assert (again / "katalog/katalog-lengkap.pdf").read_bytes() == joined.read_bytes()
 
 
 def test_no_pdf_and_pdf_commands(site, monkeypatch):
@@ -502,6 +516,7 @@ def test_no_pdf_and_pdf_commands(site, monkeypatch):
         assert cli.main(["--content", str(content), "--out", str(out), "--no-pdf"]) == 0
     assert not list(out.rglob("*.pdf"))
     assert "tidak disertakan" in soup(out, "katalog/index.html").get_text()
+    assert not soup(out, "ikm/topeng-uji/index.html").select("a[href$='brosur.pdf']")
     home = (out / "index.html").stat().st_ino
     with contextlib.redirect_stdout(io.StringIO()) as said:
         assert cli.main(["pdf", "--content", str(content), "--out", str(out)]) == 0
@@ -509,6 +524,7 @@ def test_no_pdf_and_pdf_commands(site, monkeypatch):
     assert (out / "katalog/katalog-lengkap.pdf").is_file() and (out / "ikm/topeng-uji/brosur.pdf").is_file()
     assert (out / "index.html").stat().st_ino == home  # the rest of the site kept as it was
     assert soup(out, "katalog/index.html").select_one("a[href='/katalog/katalog-lengkap.pdf']")
+    assert soup(out, "ikm/topeng-uji/index.html").select_one("a[href='/ikm/topeng-uji/brosur.pdf']")
 
 
 def test_drafts_never_reach_a_pdf(site, monkeypatch):

@@ -3,9 +3,10 @@
 pypdf's `PdfWriter` keeps every object of the joined document until it writes the file:
 about 0.75 GB for a 5,000-page catalog of 65 MB. Here each part's objects are copied
 to the output as soon as they are read and renumbered; between parts only the object
-offsets, the page references and the bookmarks are kept. Named destinations are not
-carried over (the printed documents link nowhere inside themselves), and neither is a
-structure tree (parts are written untagged).
+offsets, the page references and the bookmarks are kept. Not carried over: named
+destinations (the print templates link nowhere inside a document; a link from the
+foreword to a product works only in a catalog laid out in one piece) and structure
+trees (parts are written untagged).
 """
 
 from __future__ import annotations
@@ -87,7 +88,10 @@ class _Writer:
         return IndirectObject(len(self.offsets) - 1, 0, None)
 
     def put(self, ref: IndirectObject, obj: PdfObject) -> None:
-        self.offsets[ref.idnum] = self.out.tell()
+        offset = self.out.tell()
+        if offset >= 10**10:  # a cross-reference entry has ten digits
+            raise ValueError("a joined PDF cannot be larger than 10 GB: print less (print.include)")
+        self.offsets[ref.idnum] = offset
         self.out.write(f"{ref.idnum} 0 obj\n".encode())
         obj.write_to_stream(self.out)
         self.out.write(b"\nendobj\n")
@@ -98,7 +102,8 @@ class _Writer:
         return ref
 
     def finish(self, root: IndirectObject, info: IndirectObject, identifier: bytes) -> None:
-        assert -1 not in self.offsets, "an object was reserved and never written"
+        if -1 in self.offsets:
+            raise RuntimeError(f"object {self.offsets.index(-1)} was reserved and never written")
         start = self.out.tell()
         lines = [f"xref\n0 {len(self.offsets)}\n0000000000 65535 f \n"]
         lines += [f"{offset:010d} 00000 n \n" for offset in self.offsets[1:]]
@@ -129,7 +134,8 @@ class _Copier:
     def flush(self) -> None:
         while self.queue:
             old, new = self.queue.pop()
-            self.writer.put(new, self.copy(old.get_object()))
+            found = old.get_object()  # None when a part names an object it lacks
+            self.writer.put(new, NullObject() if found is None else self.copy(found))
 
     def copy(self, obj: Any) -> Any:
         if isinstance(obj, IndirectObject):

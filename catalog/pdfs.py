@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -75,6 +77,27 @@ def render_pdfs(
     A catalog over pdf.SINGLE_LIMIT body pages is laid out in parts on every core: its
     front first (whose length numbers the rest), then its body parts and back alongside
     the other documents, largest first, then the parts are joined."""
+    # WeasyPrint writes each font configuration's fonts to a temporary folder it removes only
+    # when the configuration is collected, which never happens in a pool worker: all of
+    # them go into one folder this build removes.
+    scratch = tempfile.mkdtemp(prefix="galeri-pdf-")
+    previous_tempdir, tempfile.tempdir = tempfile.tempdir, scratch
+    try:
+        return _render(plan, renderer, writer, manifest, workers, progress)
+    finally:
+        tempfile.tempdir = previous_tempdir
+        renderer.font_configs.clear()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _render(
+    plan: PrintPlan,
+    renderer: PdfRenderer,
+    writer: OutputWriter,
+    manifest: Manifest,
+    workers: int,
+    progress: Callable[[int, int], None],
+) -> list[PdfOutcome]:
     docs: list[CatalogDocument | Brochure] = [*plan.catalogs, *plan.brochures]
     outcomes: dict[int, PdfOutcome] = {}
     keys: dict[int, str] = {}

@@ -26,7 +26,7 @@ TARGET_PPI = 300
 LOW_PPI = 150
 PAPERS = {"A4": (210.0, 297.0), "A5": (148.0, 210.0)}
 DEFAULT_GRID = {"A4": (2, 3), "A5": (2, 2)}
-PART_PRODUCTS = 600  # products per separately rendered part: ~100 A4 pages, ~50 MB of layout
+PART_PRODUCTS = 300  # products per separately laid-out part: 50 A4 pages (2 x 3), 2 to 170 MB of layout
 SUMMARY_CHARS = 150
 NAME_CHARS = 60
 

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -482,7 +483,9 @@ def test_a_large_catalog_rendered_in_parts_numbers_across_them(site, monkeypatch
     monkeypatch.setattr(pdf, "SINGLE_LIMIT", 1)
     monkeypatch.setattr(printing, "PART_PRODUCTS", 6)
     reporter = RecordingReporter()
+    temporary = set(Path(tempfile.gettempdir()).glob("*"))
     out, stats = build(content, reporter, out=content.parent / "parts", workers=2)
+    assert set(Path(tempfile.gettempdir()).glob("*")) <= temporary  # no font folder left by a worker
     joined = out / "katalog/katalog-lengkap.pdf"
     assert text_of(joined) == whole
     assert not list(out.rglob("*.parts")) and not list(out.rglob(".*.pdf"))
@@ -505,6 +508,20 @@ def test_a_large_catalog_rendered_in_parts_numbers_across_them(site, monkeypatch
     assert done == total >= len(stats.pdfs_rendered) + 3 * 3
     again, _ = build(content, out=content.parent / "again", workers=2)
     assert (again / "katalog/katalog-lengkap.pdf").read_bytes() == joined.read_bytes()
+
+
+def test_one_font_configuration_per_process(site, monkeypatch):
+    """Setting one up loads the system's fonts: done once, not per document or part."""
+    made = []
+
+    class Counted(pdf.FontConfiguration):
+        def __init__(self) -> None:
+            made.append(self)
+            super().__init__()
+
+    monkeypatch.setattr(pdf, "FontConfiguration", Counted)
+    _, stats = build(site())
+    assert len(stats.pdfs_rendered) > 3 and len(made) == 1
 
 
 def test_no_pdf_and_pdf_commands(site, monkeypatch):

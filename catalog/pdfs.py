@@ -9,11 +9,12 @@ every core, the largest first.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -77,115 +78,110 @@ def render_pdfs(
     A catalog over pdf.SINGLE_LIMIT body pages is laid out in parts on every core: its
     front first (whose length numbers the rest), then its body parts and back alongside
     the other documents, largest first, then the parts are joined."""
-    # WeasyPrint writes each font configuration's fonts to a temporary folder it removes only
-    # when the configuration is collected, which never happens in a pool worker: all of
-    # them go into one folder this build removes.
+    with _fonts_folder(renderer):
+        docs: list[CatalogDocument | Brochure] = [*plan.catalogs, *plan.brochures]
+        outcomes: dict[int, PdfOutcome] = {}
+        keys: dict[int, str] = {}
+        for index, doc in enumerate(docs):
+            path = urls.output_file(doc.path)
+            writer.claim(path)
+            keys[index] = fingerprint(renderer, doc)
+            previous = writer.previous(path)
+            pages = manifest.pdf_pages.get(path)
+            if previous is not None and pages and manifest.unchanged(path, keys[index]):
+                writer.link_claimed(path, previous)
+                outcomes[index] = PdfOutcome(doc.path, keys[index], pages, previous.stat().st_size, False)
+        todo = [index for index in range(len(docs)) if index not in outcomes]
+        large = [index for index in todo if _in_parts(docs[index])]
+
+        def target(index: int) -> Path:
+            return writer.claimed_file(urls.output_file(docs[index].path))
+
+        def parts_folder(index: int) -> Path:
+            file = target(index)
+            return file.with_name(f".{file.name}.parts")
+
+        def work(job: _Job) -> PdfOutcome | Part:
+            doc = docs[job.doc]
+            if job.step == "whole":
+                done: RenderedPdf | Part = (
+                    renderer.catalog(doc, target(job.doc))
+                    if isinstance(doc, CatalogDocument)
+                    else renderer.brochure(doc, target(job.doc))
+                )
+            else:
+                assert isinstance(doc, CatalogDocument)
+                if job.step == "front":
+                    done = renderer.front(doc, parts_folder(job.doc))
+                elif job.step == "body":
+                    done = renderer.body(doc, job.offset, job.number, parts_folder(job.doc))
+                elif job.step == "back":
+                    done = renderer.back(doc, job.offset, parts_folder(job.doc))
+                else:
+                    done = renderer.join(doc, parts_folder(job.doc), target(job.doc))
+            refused = [problem for problem in done.problems if problem.startswith("refused ")]
+            if refused:
+                raise ThemeError(f"themes/{renderer.theme.name}/print: {doc.path}: {refused[0]}")
+            if isinstance(done, Part):
+                return done
+            return PdfOutcome(doc.path, keys[job.doc], done.pages, done.size, True, done.problems)
+
+        steps = [
+            [_Job(index, "front") for index in large],
+            [_Job(index, "whole") for index in todo if index not in large],
+            [_Job(index, "join") for index in large],
+        ]
+        total = sum(map(len, steps)) + sum(len(docs[index].parts) + 1 for index in large)  # type: ignore[union-attr]
+        done_before = 0
+
+        def run(jobs: list[_Job]) -> list[PdfOutcome | Part]:
+            # A worker is replaced after TASKS_PER_WORKER jobs: WeasyPrint keeps memory per
+            # document, and a process does not give back what a big part took. Not after every
+            # job: a fresh worker sets up its fonts again (1.8x slower, docs/benchmarks.md).
+            nonlocal done_before
+            base = done_before
+            results = fork_map(
+                work,
+                jobs,
+                workers,
+                lambda done, _: progress(base + done, total),
+                tasks_per_worker=TASKS_PER_WORKER,
+            )
+            done_before += len(jobs)
+            return results
+
+        fronts = dict(zip(large, run(steps[0]), strict=True))
+        middle = [
+            *(_Job(i, "body", n, fronts[i].offset) for i in large for n in range(len(docs[i].parts))),  # type: ignore[union-attr]
+            *(_Job(i, "back", 0, fronts[i].offset) for i in large),
+            *steps[1],
+        ]
+        middle.sort(key=lambda job: -_weight(docs[job.doc], job))  # the longest never starts last
+        problems: dict[int, list[str]] = {index: list(fronts[index].problems) for index in large}
+        for job, result in zip(middle, run(middle), strict=True):
+            if isinstance(result, PdfOutcome):
+                outcomes[job.doc] = result
+            else:
+                problems[job.doc] += result.problems
+        for job, result in zip(steps[2], run(steps[2]), strict=True):
+            assert isinstance(result, PdfOutcome)
+            outcomes[job.doc] = replace(result, warnings=tuple(dict.fromkeys(problems[job.doc])))
+        return [outcomes[index] for index in range(len(docs))]
+
+
+@contextlib.contextmanager
+def _fonts_folder(renderer: PdfRenderer) -> Iterator[None]:
+    """WeasyPrint writes each font configuration's fonts to a temporary folder it removes only
+    when the configuration is collected, which never happens in a pool worker: all of them
+    go into one folder, removed when the PDFs are done."""
     scratch = tempfile.mkdtemp(prefix="galeri-pdf-")
-    previous_tempdir, tempfile.tempdir = tempfile.tempdir, scratch
+    previous, tempfile.tempdir = tempfile.tempdir, scratch
     try:
-        return _render(plan, renderer, writer, manifest, workers, progress)
+        yield
     finally:
-        tempfile.tempdir = previous_tempdir
+        tempfile.tempdir = previous
         renderer.font_configs.clear()
         shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _render(
-    plan: PrintPlan,
-    renderer: PdfRenderer,
-    writer: OutputWriter,
-    manifest: Manifest,
-    workers: int,
-    progress: Callable[[int, int], None],
-) -> list[PdfOutcome]:
-    docs: list[CatalogDocument | Brochure] = [*plan.catalogs, *plan.brochures]
-    outcomes: dict[int, PdfOutcome] = {}
-    keys: dict[int, str] = {}
-    for index, doc in enumerate(docs):
-        path = urls.output_file(doc.path)
-        writer.claim(path)
-        keys[index] = fingerprint(renderer, doc)
-        previous = writer.previous(path)
-        pages = manifest.pdf_pages.get(path)
-        if previous is not None and pages and manifest.unchanged(path, keys[index]):
-            writer.link_claimed(path, previous)
-            outcomes[index] = PdfOutcome(doc.path, keys[index], pages, previous.stat().st_size, False)
-    todo = [index for index in range(len(docs)) if index not in outcomes]
-    large = [index for index in todo if _in_parts(docs[index])]
-
-    def target(index: int) -> Path:
-        return writer.claimed_file(urls.output_file(docs[index].path))
-
-    def parts_folder(index: int) -> Path:
-        file = target(index)
-        return file.with_name(f".{file.name}.parts")
-
-    def work(job: _Job) -> PdfOutcome | Part:
-        doc = docs[job.doc]
-        if job.step == "whole":
-            done: RenderedPdf | Part = (
-                renderer.catalog(doc, target(job.doc))
-                if isinstance(doc, CatalogDocument)
-                else renderer.brochure(doc, target(job.doc))
-            )
-        else:
-            assert isinstance(doc, CatalogDocument)
-            if job.step == "front":
-                done = renderer.front(doc, parts_folder(job.doc))
-            elif job.step == "body":
-                done = renderer.body(doc, job.offset, job.number, parts_folder(job.doc))
-            elif job.step == "back":
-                done = renderer.back(doc, job.offset, parts_folder(job.doc))
-            else:
-                done = renderer.join(doc, parts_folder(job.doc), target(job.doc))
-        refused = [problem for problem in done.problems if problem.startswith("refused ")]
-        if refused:
-            raise ThemeError(f"themes/{renderer.theme.name}/print: {doc.path}: {refused[0]}")
-        if isinstance(done, Part):
-            return done
-        return PdfOutcome(doc.path, keys[job.doc], done.pages, done.size, True, done.problems)
-
-    steps = [
-        [_Job(index, "front") for index in large],
-        [_Job(index, "whole") for index in todo if index not in large],
-        [_Job(index, "join") for index in large],
-    ]
-    total = sum(map(len, steps)) + sum(len(docs[index].parts) + 1 for index in large)  # type: ignore[union-attr]
-    done_before = 0
-
-    def run(jobs: list[_Job]) -> list[PdfOutcome | Part]:
-        # A worker is replaced after TASKS_PER_WORKER jobs: WeasyPrint keeps memory per
-        # document, and a process does not give back what a big part took. Not after every
-        # job: a fresh worker sets up its fonts again (1.8x slower, docs/benchmarks.md).
-        nonlocal done_before
-        base = done_before
-        results = fork_map(
-            work,
-            jobs,
-            workers,
-            lambda done, _: progress(base + done, total),
-            tasks_per_worker=TASKS_PER_WORKER,
-        )
-        done_before += len(jobs)
-        return results
-
-    fronts = dict(zip(large, run(steps[0]), strict=True))
-    middle = [
-        *(_Job(i, "body", n, fronts[i].offset) for i in large for n in range(len(docs[i].parts))),  # type: ignore[union-attr]
-        *(_Job(i, "back", 0, fronts[i].offset) for i in large),
-        *steps[1],
-    ]
-    middle.sort(key=lambda job: -_weight(docs[job.doc], job))  # the longest never starts last
-    problems: dict[int, list[str]] = {index: list(fronts[index].problems) for index in large}
-    for job, result in zip(middle, run(middle), strict=True):
-        if isinstance(result, PdfOutcome):
-            outcomes[job.doc] = result
-        else:
-            problems[job.doc] += result.problems
-    for job, result in zip(steps[2], run(steps[2]), strict=True):
-        assert isinstance(result, PdfOutcome)
-        outcomes[job.doc] = replace(result, warnings=tuple(dict.fromkeys(problems[job.doc])))
-    return [outcomes[index] for index in range(len(docs))]
 
 
 def _in_parts(doc: CatalogDocument | Brochure) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import pipeline, scaffold, yamlsafe
+from . import pipeline, scaffold, schemafiles, yamlsafe
 from .errors import ContentErrors, UsageError
 from .messages import message
 from .report import Reporter
@@ -20,7 +20,7 @@ from .schema import URL_RE
 from .themes import ThemeError
 from .writer import DuplicateOutput
 
-COMMANDS = ("build", "serve", "check", "new", "pdf", "freeze")
+COMMANDS = ("build", "serve", "check", "new", "pdf", "freeze", "schema")
 STAGES = {"load": "Membaca konten", "images": "Foto", "pdf": "PDF", "render": "Halaman", "write": "Menulis"}
 
 
@@ -89,6 +89,7 @@ def parser() -> argparse.ArgumentParser:
         parents=[common],
         help="record the addresses printed in this edition (QR codes) in content/printed-urls.txt",
     )
+    commands.add_parser("schema", help="write the JSON Schema of every kind of content file to docs/schema/")
     new = commands.add_parser("new", help="scaffold an entry with every field commented")
     new.add_argument("kind", choices=["ikm", "product"], help="ikm <slug> or product <ikm-slug>/<slug>")
     new.add_argument("slug", help="the new entry's slug")
@@ -108,6 +109,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "new":
             return new_entry(args, out)
+        if args.command == "schema":
+            files = schemafiles.write()
+            out.print(f"{len(files)} berkas JSON Schema ditulis ke {files[0].parent}", markup=False)
+            return 0
         options = build_options(args)
         if args.command == "check":
             return run_check(options, out, err)

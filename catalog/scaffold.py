@@ -1,18 +1,22 @@
 """`new ikm <slug>` and `new product <ikm>/<slug>`: entries with every field, explained.
 
 A scaffold is valid as written and starts as `draft: true`, so a half-filled entry
-never reaches the public site; the editor removes that line when it is ready.
+never reaches the public site; the editor removes that line when it is ready. Its first
+line names the entry's JSON Schema (docs/schema/) for editors whose YAML tooling reads it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
+from .schemafiles import SCHEMA_DIR
 from .sources import is_slug
 
 BUSINESS = """\
 ---
+# yaml-language-server: $schema={schema}
 # Data usaha. Baris yang diawali # adalah petunjuk; hapus # untuk mengisi kolomnya.
 name: {title}                # nama usaha (wajib)
 # tagline: Satu kalimat tentang usaha Anda
@@ -45,6 +49,7 @@ Ceritakan usaha Anda di sini: sejarah, bahan, cara membuat, keunggulan.
 
 PRODUCT = """\
 ---
+# yaml-language-server: $schema={schema}
 # Data produk. Baris yang diawali # adalah petunjuk; hapus # untuk mengisi kolomnya.
 name: {title}                # nama produk (wajib)
 category: {category}         # slug kategori (wajib): {categories}
@@ -82,7 +87,8 @@ def new_business(content: Path, slug: str) -> Path:
     _refuse_existing(file)
     file.parent.mkdir(parents=True, exist_ok=True)
     (file.parent / "products").mkdir(exist_ok=True)
-    file.write_text(BUSINESS.format(title=_title(slug)), encoding="utf-8")
+    text = BUSINESS.format(title=_title(slug), schema=_schema_path(file, "ikm.schema.json"))
+    file.write_text(text, encoding="utf-8")
     return file
 
 
@@ -104,9 +110,15 @@ def new_product(content: Path, target: str, categories: list[str]) -> Path:
         category=categories[0] if categories else "ganti-dengan-slug-kategori",
         categories=", ".join(categories),
         today=dt.date.today().isoformat(),
+        schema=_schema_path(file, "produk.schema.json"),
     )
     file.write_text(text, encoding="utf-8")
     return file
+
+
+def _schema_path(file: Path, name: str) -> str:
+    """The schema's path relative to the new file, which is how yaml-language-server finds it."""
+    return Path(os.path.relpath(SCHEMA_DIR / name, file.resolve().parent)).as_posix()
 
 
 def _refuse_existing(file: Path) -> None:

@@ -204,3 +204,18 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.Build
     root = Path(__file__).resolve().parent.parent
     options = pipeline.BuildOptions(content=root / "content", out=tmp / "public", cache_dir=tmp / "cache")
     return options.out, pipeline.build(options)
+
+
+# One page of every kind in the demo site, for the browser tests.
+DEMO_PAGES = [
+    "/",
+    "/kategori/makanan-minuman/",
+    "/kategori/makanan-minuman/2/",
+    "/ikm/",
+    "/ikm/sanggar-topeng-panji-sekar/",
+    "/ikm/empal-gentong-mang-darsa/empal-gentong/",
+    "/tentang/",
+    "/cari/",
+    "/katalog/",
+    "/404.html",
+]

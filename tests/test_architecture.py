@@ -12,7 +12,7 @@ LAYERS = [
     {"errors", "report", "messages", "jsonfile", "parallel", "urls", "qr", "pdfjoin"},
     {"yamlsafe", "markup", "model"},
     {"sources", "schema", "schema_errors"},
-    {"validate", "images", "manifest", "editions"},
+    {"validate", "images", "manifest", "editions", "schemafiles"},
     {"themes", "views", "feeds", "writer", "jsonld", "printing"},
     {"render", "pdf", "pdfs"},
     {"pipeline", "scaffold"},

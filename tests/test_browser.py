@@ -10,20 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import DEMO_PAGES
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PAGES = [
-    "/",
-    "/kategori/makanan-minuman/",
-    "/kategori/makanan-minuman/2/",
-    "/ikm/",
-    "/ikm/sanggar-topeng-panji-sekar/",
-    "/ikm/empal-gentong-mang-darsa/empal-gentong/",
-    "/tentang/",
-    "/cari/",
-    "/katalog/",
-    "/404.html",
-]
+PAGES = DEMO_PAGES
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is installed by `make test`")
 

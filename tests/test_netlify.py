@@ -1,0 +1,126 @@
+"""netlify.toml: the build it runs, and its headers served to a real browser (no CSP violation)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import DEMO_PAGES
+
+from catalog import pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+PAGES = [*(path for path in DEMO_PAGES if path != "/404.html"), "/halaman-yang-tidak-ada/"]
+
+
+def headers_for(path: str) -> dict[str, str]:
+    """The headers Netlify sends for `path`: those of every rule whose `for` matches it."""
+    found: dict[str, str] = {}
+    for rule in CONFIG["headers"]:
+        pattern = "^" + re.escape(rule["for"]).replace(r"\*", ".*") + "$"
+        if re.match(pattern, path):
+            for name, value in rule["values"].items():
+                assert name not in found, f"{name} set by two rules for {path}: Netlify would combine them"
+                found[name] = value
+    return found
+
+
+def test_the_build_installs_builds_and_keeps_the_image_cache(monkeypatch):
+    monkeypatch.delenv("GALERI_CACHE_DIR", raising=False)
+    build = CONFIG["build"]
+    assert build["command"] == "pip install . && python build.py" and build["publish"] == "public"
+    assert build["environment"]["PYTHON_VERSION"] == "3.11"
+    cache = next(p for p in CONFIG["plugins"] if p["package"] == "netlify-plugin-cache")
+    default_cache = pipeline.BuildOptions(content=Path("content")).cache_dir
+    assert default_cache.as_posix() in cache["inputs"]["paths"]
+    assert '"netlify-plugin-cache": "1.0.3"' in (ROOT / "package.json").read_text()
+
+
+def test_fingerprinted_files_are_immutable_and_pages_revalidate(demo):
+    out, _ = demo
+    asset = "/" + next(out.glob("assets/css/site.*.css")).relative_to(out).as_posix()
+    photo = "/" + next(out.glob("img/*/*.webp")).relative_to(out).as_posix()
+    for path in (asset, photo):
+        assert headers_for(path)["Cache-Control"] == "public, max-age=31536000, immutable"
+    for path in ("/", "/ikm/", "/katalog/katalog-lengkap.pdf"):
+        assert "Cache-Control" not in headers_for(path)  # Netlify's default: max-age=0, must-revalidate
+        assert "default-src 'self'" in headers_for(path)["Content-Security-Policy"]
+        assert headers_for(path)["X-Content-Type-Options"] == "nosniff"
+
+
+class _NetlifyHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site with netlify.toml's headers and the 404 page, as Netlify does."""
+
+    def end_headers(self) -> None:
+        for name, value in headers_for(self.path.split("?")[0]).items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def netlify(demo) -> Iterator[str]:
+    out, _ = demo
+    handler = functools.partial(_NetlifyHandler, directory=str(out))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+WATCH = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is installed by `make test`")
+def test_every_kind_of_page_satisfies_the_content_security_policy(netlify):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        page.add_init_script(WATCH)
+        errors: list[str] = []
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        for path in PAGES:
+            response = page.goto(netlify + path, wait_until="networkidle")
+            assert (
+                response is not None and "default-src 'self'" in response.headers["content-security-policy"]
+            )
+            page.click("body")  # the menu and gallery scripts run
+            assert page.evaluate("window.__violations") == [], path
+        assert [e for e in errors if "404" not in e] == []
+        # and a violation would be seen: an inline style is refused
+        page.evaluate(
+            "document.head.append(Object.assign(document.createElement('style'), {textContent: 'a{}'}))"
+        )
+        page.wait_for_timeout(200)
+        assert any(v.startswith("style-src") for v in page.evaluate("window.__violations"))
+        browser.close()

@@ -1,0 +1,48 @@
+"""docs/panduan-editor.md: every problem message explained, every command it names real."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from catalog.cli import COMMANDS
+from catalog.messages import MESSAGES
+
+GUIDE = Path(__file__).resolve().parent.parent / "docs" / "panduan-editor.md"
+
+# Status lines and message fragments: printed, but nothing for an editor to fix.
+NOT_PROBLEMS = {
+    "built",
+    "built_pdfs",
+    "warnings",
+    "frozen",
+    "frozen_none",
+    "unchanged",
+    "content_ok",
+    "summary",
+    "summary_kept",
+    "did_you_mean",
+    "known_fields",
+}
+
+
+def entry_lines() -> list[str]:
+    """The lines that can start a message's entry: headings and bold lines."""
+    lines = GUIDE.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.startswith(("#", "**"))]
+
+
+def test_the_skipped_keys_still_exist():
+    assert sorted(NOT_PROBLEMS - MESSAGES.keys()) == []
+
+
+def test_every_problem_message_has_an_entry():
+    entries = "\n".join(entry_lines())
+    missing = [key for key in MESSAGES if key not in NOT_PROBLEMS and f"`{key}`" not in entries]
+    assert missing == [], f"explain these messages in {GUIDE.name} (a heading with the key in backticks)"
+
+
+def test_every_command_the_guide_names_exists():
+    named = re.findall(r"python build\.py +([a-z][a-z-]*)", GUIDE.read_text(encoding="utf-8"))
+    assert named, "the guide names no command"
+    assert sorted(set(named) - set(COMMANDS)) == []

@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from .server import serve
 
-            return serve(options, args.host, args.port, lambda opts: run_build(opts, out, err))
+            return serve(options, args.host, args.port, lambda opts: preview_build(opts, out, err))
         return run_build(options, out, err, only_pdf=args.command == "pdf")
     except UsageError as exc:
         err.print(f"python build.py: {exc}", markup=False)
@@ -141,24 +141,33 @@ def build_options(args: argparse.Namespace) -> pipeline.BuildOptions:
     )
 
 
-def run_build(options: pipeline.BuildOptions, out: Console, err: Console, only_pdf: bool = False) -> int:
-    """One build with progress; content problems printed one per line, exit 1."""
+def run_build(
+    options: pipeline.BuildOptions,
+    out: Console,
+    err: Console,
+    only_pdf: bool = False,
+    shown: list[str] | None = None,
+) -> int:
+    """One build with progress; content problems printed one per line (and added to
+    `shown`, for the preview's overlay), exit 1."""
     started = time.perf_counter()
     reporter = ConsoleReporter(err)
+    problems = [] if shown is None else shown
     try:
         stats = pipeline.build(options, reporter, only_pdf=only_pdf)
     except ContentErrors as exc:
         reporter.close()
-        print_problems(exc, err, options.out)
+        problems += print_problems(exc, err, options.out)
         return 1
     except ThemeError as exc:
         reporter.close()
-        err.print(f"Tema bermasalah: {exc}", markup=False)
+        problems.append(f"Tema bermasalah: {exc}")
+        err.print(problems[-1], markup=False)
         return 1
     except DuplicateOutput as exc:
         reporter.close()
-        text = f"Dua halaman memakai alamat yang sama: /{exc}; isi {options.out}/ tidak diubah."
-        err.print(text, markup=False)
+        problems.append(f"Dua halaman memakai alamat yang sama: /{exc}; isi {options.out}/ tidak diubah.")
+        err.print(problems[-1], markup=False)
         return 1
     reporter.close()
     seconds = f"{time.perf_counter() - started:.1f}"
@@ -177,6 +186,13 @@ def run_build(options: pipeline.BuildOptions, out: Console, err: Console, only_p
     if reporter.warnings:
         err.print(message("warnings", stats.language, count=reporter.warnings), style="yellow", markup=False)
     return 0
+
+
+def preview_build(options: pipeline.BuildOptions, out: Console, err: Console) -> list[str]:
+    """A build for `serve`: the problems it showed, none when it built."""
+    shown: list[str] = []
+    run_build(options, out, err, shown=shown)
+    return shown
 
 
 def run_freeze(options: pipeline.BuildOptions, out: Console, err: Console) -> int:
@@ -205,12 +221,15 @@ def run_check(options: pipeline.BuildOptions, out: Console, err: Console) -> int
     return 0
 
 
-def print_problems(exc: ContentErrors, err: Console, out_dir: Path | None) -> None:
-    for error in exc.errors:
-        err.print(str(error), markup=False, soft_wrap=True)
+def print_problems(exc: ContentErrors, err: Console, out_dir: Path | None) -> list[str]:
+    """Print every problem and the summary line; return the problems' lines."""
+    lines = [str(error) for error in exc.errors]
+    for line in lines:
+        err.print(line, markup=False, soft_wrap=True)
     count = len(exc.errors)
     summary = message("summary_kept", exc.language, count=count, out=out_dir) if out_dir else None
     err.print(summary or message("summary", exc.language, count=count), markup=False)
+    return lines
 
 
 def new_entry(args: argparse.Namespace, out: Console) -> int:

@@ -1,31 +1,119 @@
 """`serve`: build, serve the output, rebuild on every change, reload the open browser.
 
 The site is swapped in atomically by the writer, so the server never serves a
-half-built site; a failed rebuild keeps the last good one on screen and its problems
-on the terminal. The preview leaves the PDFs out: their QR codes would point at this
-local address, and a catalog takes seconds to lay out (`python build.py pdf` makes them).
+half-built site. While the last build failed, every page answers with an overlay that
+lists the same problems as the terminal; saving a fix rebuilds and the browser reloads
+into the site again. No content mistake, deleted file or half-written file stops the
+server, not even on the first build. The preview leaves the PDFs out: their QR codes
+would point at this local address, and a catalog takes seconds to lay out (`python
+build.py pdf` makes them).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+import html
+import mimetypes
+import traceback
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
 
 from .pipeline import BuildOptions
 
+Rebuild = Callable[[BuildOptions], list[str]]  # the problems shown, none when it built
 
-def serve(options: BuildOptions, host: str, port: int, rebuild: Callable[[BuildOptions], int]) -> int:
+
+def serve(options: BuildOptions, host: str, port: int, rebuild: Rebuild) -> int:
     from livereload import Server
 
     options = dataclasses.replace(options, pdf=False)
     if not options.base_url:
         options = dataclasses.replace(options, base_url=f"http://{host}:{port}/")
-    status = rebuild(options)
-    if status != 0:
-        return status
-    server = Server()
+    preview = Preview(options.out)
+    preview.build(rebuild, options)
+    server = Server(app=preview)
     for folder in dict.fromkeys([options.content, *options.theme_roots]):
         if folder.is_dir():
-            server.watch(str(folder), lambda: rebuild(options), delay=0.2)
-    server.serve(host=host, port=port, root=str(options.out), open_url_delay=None, restart_delay=0)
+            server.watch(str(folder), lambda: preview.build(rebuild, options), delay=0.2)
+    server.serve(host=host, port=port, open_url_delay=None, restart_delay=0)
     return 0
+
+
+class Preview:
+    """A WSGI app over the output folder that shows the last build's problems, if any."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.problems: list[str] = []
+
+    def build(self, rebuild: Rebuild, options: BuildOptions) -> None:
+        try:
+            self.problems = rebuild(options)
+        except Exception as exc:  # a file that vanished mid-read, ...: shown, never fatal
+            traceback.print_exc()
+            self.problems = [f"Build berhenti karena kesalahan tak terduga: {exc!r}"]
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = unquote(environ.get("PATH_INFO") or "/")
+        file = self._file(path)
+        if self.problems and (file is None or file.suffix == ".html"):
+            return _respond(start_response, "200 OK", "text/html; charset=utf-8", overlay(self.problems))
+        if file is None:
+            missing = self.out / "404.html"
+            body = missing.read_bytes() if missing.is_file() else b"<h1>404</h1>"
+            return _respond(start_response, "404 Not Found", "text/html; charset=utf-8", body)
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
+            kind += "; charset=utf-8"
+        return _respond(start_response, "200 OK", kind, file.read_bytes())
+
+    def _file(self, path: str) -> Path | None:
+        """The output file a URL path names (a folder's index.html), inside the output only."""
+        root = self.out.resolve()
+        try:
+            file = (root / path.lstrip("/")).resolve()
+        except (OSError, ValueError, RuntimeError):
+            return None
+        if file.is_dir():
+            file = file / "index.html"
+        return file if file.is_relative_to(root) and file.is_file() else None
+
+
+def _respond(start_response: Callable[..., Any], status: str, kind: str, body: bytes) -> list[bytes]:
+    start_response(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
+    return [body]
+
+
+def overlay(problems: list[str]) -> bytes:
+    """The page shown instead of the site while the content has problems."""
+    items = "\n".join(f"<li><code>{html.escape(problem)}</code></li>" for problem in problems)
+    return f"""<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Konten perlu diperbaiki · Galeri IKM</title>
+<style>
+body{{margin:0;font:16px/1.5 system-ui,sans-serif;background:#fdf6f5;color:#1c2230}}
+main{{max-width:60rem;margin:0 auto;padding:2rem 1.25rem}}
+h1{{font-size:1.5rem;margin:0 0 .5rem;color:#9b2c22}}
+ol{{padding-left:1.25rem}}
+li{{margin:.6rem 0;padding:.6rem .8rem;background:#fff;border-left:4px solid #b3362b;border-radius:4px}}
+code{{font:14px/1.45 ui-monospace,monospace;white-space:pre-wrap;word-break:break-word}}
+</style>
+</head>
+<body>
+<main id="galeri-preview-problems">
+<h1>Konten perlu diperbaiki: {len(problems)} masalah</h1>
+<p>Build terakhir menemukan masalah berikut (sama dengan pesan di terminal). Simpan perbaikannya:
+halaman ini dimuat ulang sendiri. Situs yang terakhir berhasil tetap utuh di folder keluaran.</p>
+<ol>
+{items}
+</ol>
+<p>Arti tiap pesan dan cara memperbaikinya: <code>docs/panduan-editor.md</code>, bagian 9.</p>
+</main>
+</body>
+</html>
+""".encode()

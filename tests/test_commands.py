@@ -59,27 +59,58 @@ def wait_for(condition, seconds: float = 30) -> bool:
     return False
 
 
-def test_serve_rebuilds_on_change_and_survives_bad_input(site):
+def start_server(content: Path, port: int) -> subprocess.Popen:
+    return subprocess.Popen(
+        [*BUILD, "serve", "--content", str(content), "--out", str(content.parent / "public"), "--port", str(port)],
+        cwd=content.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def test_serve_rebuilds_on_change_and_shows_problems_in_the_browser(site):
     content = site()
     port = free_port()
     url = f"http://127.0.0.1:{port}/ikm/kerupuk-uji/kerupuk-melarat/"
     product = content / "ikm/kerupuk-uji/products/kerupuk-melarat.md"
-    server = subprocess.Popen(
-        [*BUILD, "serve", "--content", str(content), "--out", str(content.parent / "public"), "--port", str(port)],
-        cwd=content.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    server = start_server(content, port)
     try:
         assert wait_for(lambda: "Kerupuk Melarat" in fetch(url)), "server did not start"
+        assert "livereload.js" in fetch(url)  # the page reloads itself after a rebuild
         time.sleep(1.5)  # the watcher records the files' first state
         product.write_text(PRODUCT.replace("name: Kerupuk Melarat", "name: Kerupuk Melarat Pedas"))
         assert wait_for(lambda: "Kerupuk Melarat Pedas" in fetch(url))
         product.write_text(PRODUCT.replace("price: 15000", "prise: 1"))
-        time.sleep(3)
+        overlay = "ikm/kerupuk-uji/products/kerupuk-melarat.md:4: prise: kolom tidak dikenal"
+        assert wait_for(lambda: overlay in fetch(url))  # every page shows the problems
+        assert overlay in fetch(f"http://127.0.0.1:{port}/")
+        assert (content.parent / "public/ikm/kerupuk-uji/kerupuk-melarat/index.html").is_file()
+        product.write_text(PRODUCT[: len(PRODUCT) // 3])  # saved half-written
+        time.sleep(2)
+        product.unlink()  # and deleted
+        time.sleep(2)
         assert server.poll() is None
-        assert "Kerupuk Melarat Pedas" in fetch(url)  # the last good site stays
         product.write_text(PRODUCT.replace("name: Kerupuk Melarat", "name: Kerupuk Melarat Manis"))
-        assert wait_for(lambda: "Kerupuk Melarat Manis" in fetch(url))
+        assert wait_for(
+            lambda: "Kerupuk Melarat Manis" in fetch(url) and "galeri-preview-problems" not in fetch(url)
+        )
     finally:
         server.terminate()
         _, stderr = server.communicate(timeout=10)
-    assert "kerupuk-melarat.md:4: prise: kolom tidak dikenal" in stderr
+    assert "kerupuk-melarat.md:4: prise: kolom tidak dikenal" in stderr and "Traceback" not in stderr
+
+
+def test_serve_starts_even_when_the_first_build_fails(site):
+    content = site()
+    (content / "site.yaml").write_text((content / "site.yaml").read_text().replace("title:", "titel:"))
+    port = free_port()
+    server = start_server(content, port)
+    try:
+        home = f"http://127.0.0.1:{port}/"
+        assert wait_for(lambda: "galeri-preview-problems" in fetch(home)), "no overlay"
+        assert "site.yaml:" in fetch(home) and "titel" in fetch(home)
+        time.sleep(1.5)
+        (content / "site.yaml").write_text((content / "site.yaml").read_text().replace("titel:", "title:"))
+        assert wait_for(lambda: "galeri-preview-problems" not in fetch(home) and "<h1" in fetch(home))
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)

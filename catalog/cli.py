@@ -70,8 +70,8 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="python build.py",
         description="Galeri IKM: build the catalog website from content/ (build is the default command).",
-        epilog="Options of build, serve and check: --content DIR, --out DIR, --base-url URL, --drafts, "
-        "--no-pdf. See `python build.py COMMAND --help`.",
+        epilog="Options of build, pdf, freeze, serve and check: --content DIR, --out DIR, --base-url URL, "
+        "--drafts, --no-pdf. See `python build.py COMMAND --help`.",
     )
     commands = main.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("build", parents=[common], help="validate content/, then build the site into public/")
@@ -213,9 +213,13 @@ def run_check(options: pipeline.BuildOptions, out: Console, err: Console) -> int
     except ContentErrors as exc:
         print_problems(exc, err, None)
         return 1
-    if options.pdf:
-        for warning in pipeline.preflight(options, catalog, store):
-            err.print(f"peringatan: {warning}", style="yellow", markup=False, soft_wrap=True)
+    warnings = pipeline.preflight(options, catalog, store) if options.pdf else []
+    for warning in warnings:
+        err.print(f"peringatan: {warning}", style="yellow", markup=False, soft_wrap=True)
+    if warnings:
+        err.print(
+            message("warnings", catalog.site.language, count=len(warnings)), style="yellow", markup=False
+        )
     counts = {"businesses": len(catalog.businesses), "products": len(catalog.products)}
     out.print(message("content_ok", catalog.site.language, **counts), markup=False)
     return 0

@@ -97,6 +97,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "too_small": ("harus paling sedikit {limit}", "must be at least {limit}"),
     "too_large": ("harus paling banyak {limit}", "must be at most {limit}"),
+    "not_above": ("harus lebih dari {limit}", "must be more than {limit}"),
     "price_shape": (
         "harga harus bilangan bulat rupiah (185000) atau rentang {{from: 150000, to: 250000}}",
         "price must be whole rupiah (185000) or a range {{from: 150000, to: 250000}}",

@@ -69,9 +69,11 @@ def describe(
             "expected_choice",
             {"choices": ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))},
         )
-    if kind in ("greater_than_equal", "greater_than"):
-        return loc, "too_small", {"limit": ctx.get("ge", ctx.get("gt", ""))}
-    if kind in ("less_than_equal", "less_than"):
+    if kind == "greater_than_equal":
+        return loc, "too_small", {"limit": ctx.get("ge", "")}
+    if kind == "greater_than":
+        return loc, "not_above", {"limit": ctx.get("gt", "")}
+    if kind in ("less_than_equal", "less_than"):  # only `le` is used by the models
         return loc, "too_large", {"limit": ctx.get("le", ctx.get("lt", ""))}
     if kind == "too_short":
         return loc, "empty_text", {}

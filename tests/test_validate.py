@@ -389,6 +389,8 @@ def test_prices_must_be_positive_and_sane(site):
     assert found == [
         "ikm/kerupuk-uji/products/kerupuk-melarat.md:4: price: harus paling banyak 1000000000000"
     ]
+    found = with_product(site, PRODUCT.replace("price: 15000", "price: 15000\nweight_g: 0"))
+    assert found == ["ikm/kerupuk-uji/products/kerupuk-melarat.md:5: weight_g: harus lebih dari 0"]
 
 
 def test_other_rules_still_checked_when_a_field_is_wrong(site):

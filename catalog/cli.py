@@ -169,6 +169,9 @@ def run_build(
         problems.append(f"Dua halaman memakai alamat yang sama: /{exc}; isi {options.out}/ tidak diubah.")
         err.print(problems[-1], markup=False)
         return 1
+    except BaseException:  # anything else: the bar must not outlive this build (serve goes on)
+        reporter.close()
+        raise
     reporter.close()
     seconds = f"{time.perf_counter() - started:.1f}"
     if stats.unchanged:

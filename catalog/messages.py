@@ -76,8 +76,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "did_you_mean": (" (maksud Anda `{name}`?)", " (did you mean `{name}`?)"),
     "known_fields": (" (kolom yang dikenal: {names})", " (known fields: {names})"),
     "expected_int": (
-        "harus bilangan bulat (contoh: 185000)",
-        "must be a whole number (e.g. 185000)",
+        "harus bilangan bulat, tanpa titik atau koma (contoh: 185000)",
+        "must be a whole number, without dots or commas (e.g. 185000)",
     ),
     "expected_number": ("harus angka (contoh: 3)", "must be a number (e.g. 3)"),
     "expected_bool": ("harus true atau false", "must be true or false"),
@@ -260,8 +260,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PDF: {total} files ({rendered} rendered, {reused} unchanged) -> {out}/katalog/ and brochures",
     ),
     "warnings": (
-        "{count} peringatan (build tetap selesai; perbaiki sebelum mencetak)",
-        "{count} warning(s) (the build finished; fix them before printing)",
+        "{count} peringatan (tidak menghentikan build; perbaiki sebelum mencetak)",
+        "{count} warning(s) (they do not stop the build; fix them before printing)",
     ),
     "frozen": (
         "{count} alamat baru dicatat di {file} (edisi: {edition}); commit berkas ini bersama konten.",

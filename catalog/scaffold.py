@@ -16,8 +16,9 @@ from .sources import is_slug
 
 BUSINESS = """\
 ---
-# yaml-language-server: $schema={schema}
 # Data usaha. Baris yang diawali # adalah petunjuk; hapus # untuk mengisi kolomnya.
+# (Kecuali baris berikut: untuk pemeriksaan di editor teks; biarkan apa adanya.)
+# yaml-language-server: $schema={schema}
 name: {title}                # nama usaha (wajib)
 # tagline: Satu kalimat tentang usaha Anda
 # owner: Nama Pemilik
@@ -49,8 +50,9 @@ Ceritakan usaha Anda di sini: sejarah, bahan, cara membuat, keunggulan.
 
 PRODUCT = """\
 ---
-# yaml-language-server: $schema={schema}
 # Data produk. Baris yang diawali # adalah petunjuk; hapus # untuk mengisi kolomnya.
+# (Kecuali baris berikut: untuk pemeriksaan di editor teks; biarkan apa adanya.)
+# yaml-language-server: $schema={schema}
 name: {title}                # nama produk (wajib)
 category: {category}         # slug kategori (wajib): {categories}
 # price: 25000               # harga dalam rupiah tanpa titik; atau rentang:

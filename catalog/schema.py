@@ -81,14 +81,22 @@ def _text_only(value: object) -> object:
     return value
 
 
+def _whole(value: object) -> object:
+    """Digits only: "15.000" (Indonesian thousands) must not quietly become 15."""
+    if isinstance(value, str) and not re.fullmatch(r"-?[0-9]+", value):
+        raise PydanticCustomError("expected_int", "whole number expected")
+    return value
+
+
 Text = Annotated[str, BeforeValidator(_text_only), Field(min_length=1)]
+Whole = Annotated[int, BeforeValidator(_whole)]
 Url = Annotated[Text, AfterValidator(_url)]
 BaseUrl = Annotated[Url, AfterValidator(_base_url)]
 Color = Annotated[Text, AfterValidator(_color)]
 Email = Annotated[Text, AfterValidator(_email)]
 WhatsApp = Annotated[Text, AfterValidator(normalize_whatsapp)]
 ImagePath = Text
-Rupiah = Annotated[int, Field(ge=1, le=1_000_000_000_000)]
+Rupiah = Annotated[Whole, Field(ge=1, le=1_000_000_000_000)]
 
 
 def social(network: str) -> AfterValidator:
@@ -129,8 +137,8 @@ class Print(Strict):
     paper: Literal["A4", "A5"] = Field("A4", description="Ukuran kertas")
     bleed_mm: float = Field(0, ge=0, le=10, description="Bleed dalam milimeter")
     crop_marks: bool = Field(False, description="Tanda potong")
-    columns: int | None = Field(None, ge=1, le=3, description="Kolom produk per halaman katalog")
-    rows: int | None = Field(None, ge=1, le=4, description="Baris produk per halaman katalog")
+    columns: Whole | None = Field(None, ge=1, le=3, description="Kolom produk per halaman katalog")
+    rows: Whole | None = Field(None, ge=1, le=4, description="Baris produk per halaman katalog")
     include: Literal["all", "featured"] | PrintSelection = Field(
         "all", description="Yang dicetak di katalog: all, featured, atau daftar kategori/usaha"
     )
@@ -147,7 +155,7 @@ class SiteConfig(Strict):
     districts: list[Text] | None = Field(None, description="Daftar kecamatan yang sah")
     theme: Text = Field("mal", description="Nama folder tema di themes/")
     brand: Brand | None = None
-    per_page: int = Field(24, ge=1, description="Produk per halaman kategori")
+    per_page: Whole = Field(24, ge=1, description="Produk per halaman kategori")
     print: Print | None = None
     print_foreword: Text | None = Field(None, description="Slug halaman yang dicetak sebagai kata pengantar")
 
@@ -168,7 +176,7 @@ class BusinessFrontMatter(Strict):
     name: Text = Field(description="Nama usaha")
     tagline: Text | None = Field(None, description="Satu kalimat tentang usaha")
     owner: Text | None = Field(None, description="Nama pemilik")
-    since: int | None = Field(None, description="Tahun berdiri")
+    since: Whole | None = Field(None, description="Tahun berdiri")
     kind: Literal["ikm", "umkm"] = Field("ikm", description="IKM atau UMKM")
     district: Text | None = Field(None, description="Kecamatan")
     address: Text | None = Field(None, description="Alamat")
@@ -217,8 +225,8 @@ class ProductFrontMatter(Strict):
     variants: list[Variant] | None = Field(None, description="Varian: ukuran, warna, rasa")
     material: Text | None = Field(None, description="Bahan")
     size: Text | None = Field(None, description="Ukuran")
-    weight_g: int | None = Field(None, gt=0, description="Berat dalam gram")
-    min_order: int | None = Field(None, ge=1, description="Pemesanan minimum")
+    weight_g: Whole | None = Field(None, gt=0, description="Berat dalam gram")
+    min_order: Whole | None = Field(None, ge=1, description="Pemesanan minimum")
     stock: Literal["available", "preorder", "sold_out"] = Field("available", description="Ketersediaan")
     tags: list[Text] | None = Field(None, description="Label")
     featured: bool = Field(False, description="Tampil di beranda")
@@ -233,5 +241,5 @@ class PageFrontMatter(Strict):
     title: Text | None = Field(None, description="Judul halaman")
     description: Text | None = Field(None, description="Ringkasan untuk mesin pencari")
     menu: bool = Field(False, description="Tampil di menu utama")
-    order: int = Field(0, description="Urutan di menu")
+    order: Whole = Field(0, description="Urutan di menu")
     draft: bool = Field(False, description="Draf, tidak diterbitkan")

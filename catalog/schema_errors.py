@@ -29,6 +29,7 @@ _TYPE_MESSAGES = {
     "model_attributes_type": "expected_mapping",
 }  # fmt: skip
 _CUSTOM_KEYS = {
+    "expected_int",
     "bad_url",
     "bad_color",
     "bad_email",

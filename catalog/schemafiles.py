@@ -2,10 +2,12 @@
 
 `python build.py schema` writes them to docs/schema/ and a test fails when the committed
 files are stale, so an editor's YAML tooling (yaml-language-server, which reads the
-`# yaml-language-server: $schema=...` line of a scaffold) checks exactly what the build
-checks. A text field also accepts a number or true/false: the loader reads every scalar
-as the text written (`whatsapp: 081234567890` stays text), so leaving it unquoted is no
-mistake and must not be flagged as one.
+`# yaml-language-server: $schema=...` line of a scaffold) checks each field as the build
+does, as far as JSON Schema can say it: cross-file rules (a category that exists, a photo
+that exists) and a few value rules are the build's alone (`price: 35.000` reads as the
+number 35 to a YAML editor). The loader reads every scalar as the text written, so the
+schema also accepts a text field written as a number or true/false (`whatsapp:
+081234567890`), a whole number written as quoted digits and a yes/no word for a flag.
 """
 
 from __future__ import annotations
@@ -66,11 +68,20 @@ def stale(folder: Path = SCHEMA_DIR) -> list[str]:
     ]
 
 
+FLAG_WORDS = "^([Tt]rue|TRUE|[Ff]alse|FALSE|[Yy]es|YES|[Nn]o|NO|[Oo]n|ON|[Oo]ff|OFF|[TtFfYyNn]|1|0)$"
+
+
 def _accept_scalars_as_text(node: Any) -> None:
-    """A free-text string field also accepts what YAML would read as a number or boolean."""
+    """What the loader accepts because it reads scalars as text: a free-text field written
+    as a number or boolean, quoted digits for a whole number, a yes/no word for a flag."""
     if isinstance(node, dict):
-        if node.get("type") == "string" and not {"enum", "const", "format"} & node.keys():
+        kind = node.get("type")
+        if kind == "string" and not {"enum", "const", "format"} & node.keys():
             node["type"] = ["string", "number", "boolean"]
+        elif kind == "integer":
+            node["type"], node["pattern"] = ["integer", "string"], "^-?[0-9]+$"
+        elif kind == "boolean":
+            node["type"], node["pattern"] = ["boolean", "string"], FLAG_WORDS
         for value in node.values():
             _accept_scalars_as_text(value)
     elif isinstance(node, list):

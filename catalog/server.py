@@ -18,9 +18,8 @@ import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
-from .pipeline import BuildOptions
+from .pipeline import BuildOptions, check_output_folder
 
 Rebuild = Callable[[BuildOptions], list[str]]  # the problems shown, none when it built
 
@@ -28,17 +27,38 @@ Rebuild = Callable[[BuildOptions], list[str]]  # the problems shown, none when i
 def serve(options: BuildOptions, host: str, port: int, rebuild: Rebuild) -> int:
     from livereload import Server
 
+    check_output_folder(options)  # a refused --out is a usage error, before anything is served
     options = dataclasses.replace(options, pdf=False)
     if not options.base_url:
         options = dataclasses.replace(options, base_url=f"http://{host}:{port}/")
     preview = Preview(options.out)
     preview.build(rebuild, options)
-    server = Server(app=preview)
+    server = Server(app=preview, watcher=_whole_page_reload()())
     for folder in dict.fromkeys([options.content, *options.theme_roots]):
         if folder.is_dir():
             server.watch(str(folder), lambda: preview.build(rebuild, options), delay=0.2)
-    server.serve(host=host, port=port, open_url_delay=None, restart_delay=0)
+    server.serve(host=host, port=port, open_url_delay=None, restart_delay=0, live_css=False, debug=False)
     return 0
+
+
+def _whole_page_reload() -> type:
+    from livereload.handlers import LiveReloadHandler
+    from livereload.watcher import get_watcher_class
+
+    class WholePageReload(get_watcher_class()):  # type: ignore[misc]
+        """Reloads the open pages as soon as a rebuild ends, whatever changed.
+
+        livereload would swap a changed stylesheet or image in place by its source file
+        name, which the site's hashed names never match, and it skips a reload that comes
+        within 3 s of the last one, which could leave the problems page up after a quick fix."""
+
+        def examine(self) -> tuple[None, None]:
+            changed, _ = super().examine()  # runs the rebuild when a watched file changed
+            if changed:
+                LiveReloadHandler.reload_waiters("*")
+            return None, None
+
+    return WholePageReload
 
 
 class Preview:
@@ -56,25 +76,32 @@ class Preview:
             self.problems = [f"Build berhenti karena kesalahan tak terduga: {exc!r}"]
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        path = unquote(environ.get("PATH_INFO") or "/")
-        file = self._file(path)
+        raw = environ.get("PATH_INFO") or "/"  # already percent-decoded, as latin-1 (PEP 3333)
+        try:
+            file = self._file(raw.encode("latin-1").decode("utf-8"))
+        except (UnicodeError, OSError):  # not UTF-8, a name too long for the file system
+            file = None
         if self.problems and (file is None or file.suffix == ".html"):
             return _respond(start_response, "200 OK", "text/html; charset=utf-8", overlay(self.problems))
         if file is None:
             missing = self.out / "404.html"
             body = missing.read_bytes() if missing.is_file() else b"<h1>404</h1>"
             return _respond(start_response, "404 Not Found", "text/html; charset=utf-8", body)
+        try:
+            body = file.read_bytes()
+        except OSError:  # removed since: the next rebuild is on its way
+            return _respond(start_response, "404 Not Found", "text/plain; charset=utf-8", b"404")
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
             kind += "; charset=utf-8"
-        return _respond(start_response, "200 OK", kind, file.read_bytes())
+        return _respond(start_response, "200 OK", kind, body)
 
     def _file(self, path: str) -> Path | None:
         """The output file a URL path names (a folder's index.html), inside the output only."""
         root = self.out.resolve()
         try:
             file = (root / path.lstrip("/")).resolve()
-        except (OSError, ValueError, RuntimeError):
+        except (OSError, ValueError, RuntimeError):  # a NUL byte, a symlink loop
             return None
         if file.is_dir():
             file = file / "index.html"
@@ -94,7 +121,7 @@ def overlay(problems: list[str]) -> bytes:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Konten perlu diperbaiki · Galeri IKM</title>
+<title>Perlu diperbaiki · Galeri IKM</title>
 <style>
 body{{margin:0;font:16px/1.5 system-ui,sans-serif;background:#fdf6f5;color:#1c2230}}
 main{{max-width:60rem;margin:0 auto;padding:2rem 1.25rem}}
@@ -106,7 +133,7 @@ code{{font:14px/1.45 ui-monospace,monospace;white-space:pre-wrap;word-break:brea
 </head>
 <body>
 <main id="galeri-preview-problems">
-<h1>Konten perlu diperbaiki: {len(problems)} masalah</h1>
+<h1>Perlu diperbaiki: {len(problems)} masalah</h1>
 <p>Build terakhir menemukan masalah berikut (sama dengan pesan di terminal). Simpan perbaikannya:
 halaman ini dimuat ulang sendiri. Situs yang terakhir berhasil tetap utuh di folder keluaran.</p>
 <ol>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -9,9 +10,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import PRODUCT, problems
+import pytest
+from conftest import PRODUCT, jpeg, problems
 
 BUILD = [sys.executable, str(Path(__file__).resolve().parent.parent / "build.py")]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -111,6 +114,53 @@ def test_serve_starts_even_when_the_first_build_fails(site):
         (content / "site.yaml").write_text((content / "site.yaml").read_text().replace("titel:", "title:"))
         assert wait_for(lambda: "galeri-preview-problems" not in fetch(home) and "<h1" in fetch(home))
         assert server.poll() is None
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)
+
+
+def test_serve_refuses_an_output_folder_it_must_not_replace(site):
+    content = site()
+    (content.parent / ".env").write_text("SECRET=1")
+    done = subprocess.run(
+        [*BUILD, "serve", "--content", str(content), "--out", ".", "--port", str(free_port())],
+        cwd=content.parent, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2 and "--out" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is installed by `make test`")
+def test_the_open_page_reloads_after_a_photo_or_a_quick_fix(site):
+    """A replaced photo reloads the whole page (its file name is hashed), and so does a fix
+    saved right after a mistake."""
+    from playwright.sync_api import sync_playwright
+
+    content = site()
+    port = free_port()
+    server = start_server(content, port)
+    url = f"http://127.0.0.1:{port}/ikm/kerupuk-uji/kerupuk-melarat/"
+    try:
+        assert wait_for(lambda: "Kerupuk Melarat" in fetch(url)), "server did not start"
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+            )
+            page = browser.new_page()
+            page.goto(url, wait_until="networkidle")
+            time.sleep(1.5)  # the watcher records the files' first state
+            photo = next((content / "ikm/kerupuk-uji/products").glob("*.jpg"))
+            before = page.evaluate("document.querySelector('main img').currentSrc")
+            page.evaluate("window.marker = 1")
+            photo.write_bytes(jpeg(900, 700, "purple"))
+            page.wait_for_function("window.marker === undefined", timeout=20000)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("document.querySelector('main img').currentSrc") != before
+            product = content / "ikm/kerupuk-uji/products/kerupuk-melarat.md"
+            product.write_text(PRODUCT.replace("price: 15000", "prise: 1"))
+            page.wait_for_selector("#galeri-preview-problems", timeout=20000)
+            product.write_text(PRODUCT.replace("name: Kerupuk Melarat", "name: Kerupuk Cepat"))
+            page.wait_for_selector("text=Kerupuk Cepat", timeout=20000)
+            browser.close()
     finally:
         server.terminate()
         server.communicate(timeout=10)

@@ -591,4 +591,4 @@ def test_check_warns_about_photos_too_small_for_print(site):
     assert "Konten baik" in said.getvalue()
     assert "peringatan: ikm/kerupuk-uji/products/kerupuk-2.md:5: images[0]: " in stderr.getvalue()
     assert "196 ppi" in stderr.getvalue()
-    assert "1 peringatan (build tetap selesai; perbaiki sebelum mencetak)" in stderr.getvalue()
+    assert "1 peringatan (tidak menghentikan build; perbaiki sebelum mencetak)" in stderr.getvalue()

@@ -45,7 +45,9 @@ def test_committed_schemas_are_current():
 
 
 def test_schema_command_writes_them(tmp_path, monkeypatch):
-    monkeypatch.setattr(schemafiles, "SCHEMA_DIR", tmp_path / "schema")
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "schema"], capture_output=True, text=True)
+    assert done.returncode == 0 and "5 berkas JSON Schema ditulis" in done.stdout
+    assert schemafiles.stale() == []
     files = schemafiles.write(tmp_path / "schema")
     assert sorted(f.name for f in files) == sorted(schemafiles.SCHEMAS)
     assert schemafiles.stale(tmp_path / "schema") == []
@@ -68,6 +70,10 @@ def test_the_demo_content_is_valid_against_its_schemas():
         errors = [e.message for e in validator(name).iter_errors(front_matter(file))]
         assert errors == [], (file, errors)
     assert validator("ikm.schema.json").is_valid({"name": "Usaha", "whatsapp": 81234567890, "since": 2015})
+    assert validator("produk.schema.json").is_valid(
+        {"name": "A", "category": "b", "price": "15000", "draft": "yes"}
+    )
+    assert not validator("produk.schema.json").is_valid({"name": "A", "category": "b", "price": "15.000"})
 
 
 @pytest.mark.parametrize(
@@ -108,7 +114,9 @@ def test_scaffolds_name_their_schema(site, tmp_path):
         (content / "ikm/batik-baru/index.md", "ikm.schema.json"),
         (content / "ikm/batik-baru/products/kain.md", "produk.schema.json"),
     ]:
-        line = file.read_text(encoding="utf-8").splitlines()[1]
-        found = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", line)
+        lines = file.read_text(encoding="utf-8").splitlines()
+        found = next(
+            m for m in (re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", x) for x in lines) if m
+        )
         assert found and (file.parent / found.group(1)).resolve() == schemafiles.SCHEMA_DIR / name
         assert validator(name).is_valid(front_matter(file))

@@ -393,6 +393,21 @@ def test_prices_must_be_positive_and_sane(site):
     assert found == ["ikm/kerupuk-uji/products/kerupuk-melarat.md:5: weight_g: harus lebih dari 0"]
 
 
+def test_thousands_dots_are_refused_in_every_whole_number(site):
+    """Indonesian `15.000` is fifteen thousand: it must never quietly become 15."""
+    text = PRODUCT.replace(
+        "price: 15000",
+        "price: {from: 150.000, to: 250000}\nweight_g: 1.000\nmin_order: 2\nvariants:\n  - {name: Besar, price: 25.000}",
+    )
+    found = with_product(site, text)
+    dots = "harus bilangan bulat, tanpa titik atau koma (contoh: 185000)"
+    assert found == [
+        f"ikm/kerupuk-uji/products/kerupuk-melarat.md:4: price.from: {dots}",
+        f"ikm/kerupuk-uji/products/kerupuk-melarat.md:5: weight_g: {dots}",
+        f"ikm/kerupuk-uji/products/kerupuk-melarat.md:8: variants[0].price: {dots}",
+    ]
+
+
 def test_other_rules_still_checked_when_a_field_is_wrong(site):
     text = BUSINESS.replace("since: 2001", "since: 1899").replace("district: Kejaksan", "district: Bandung")
     text = text.replace("whatsapp: +62 812 3456 7890", "whatsapp: 12")

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from . import validate
 from .pipeline import BuildOptions, check_output_folder
 
 Rebuild = Callable[[BuildOptions], list[str]]  # the problems shown, none when it built
@@ -28,6 +29,7 @@ def serve(options: BuildOptions, host: str, port: int, rebuild: Rebuild) -> int:
     from livereload import Server
 
     check_output_folder(options)  # a refused --out is a usage error, before anything is served
+    validate.memo.enabled = True  # re-read and re-validate only the businesses an edit touched
     options = dataclasses.replace(options, pdf=False)
     if not options.base_url:
         options = dataclasses.replace(options, base_url=f"http://{host}:{port}/")

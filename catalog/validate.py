@@ -22,7 +22,7 @@ from urllib.parse import unquote
 from pydantic import TypeAdapter, ValidationError
 
 from . import markup, schema
-from .errors import Problems
+from .errors import ContentError, Problems
 from .messages import message
 from .model import (
     Business,
@@ -45,6 +45,41 @@ from .sources import BusinessSource, ContentSources, Document, is_slug, read_bus
 from .yamlsafe import Loc, format_loc, line_for
 
 BUSINESSES_PER_JOB = 100
+BusinessResult = tuple[tuple[Business, list[Product]] | None, list[ContentError], Any]
+
+
+class _Memo:
+    """The live preview's businesses from its previous build, by folder, each with a
+    signature of every file it read (its folder, site.yaml, categories.yaml): a business
+    whose signature is unchanged is not read or validated again. Off for one-shot builds."""
+
+    def __init__(self) -> None:
+        self.enabled = False
+        self.results: dict[Path, tuple[str, BusinessResult]] = {}
+
+
+memo = _Memo()
+
+
+def _signature(files: list[Path]) -> str:
+    parts = []
+    for file in files:
+        try:
+            stat = file.stat()
+            parts.append(f"{file}:{stat.st_mtime_ns}:{stat.st_size}")
+        except OSError:
+            parts.append(f"{file}:-")
+    return "|".join(parts)
+
+
+def _tree_signature(folder: Path) -> str:
+    """Every file and folder under `folder`, with its size and modification time."""
+    found = []
+    for parent, dirs, files in os.walk(folder):
+        dirs.sort()
+        found += [Path(parent, name) for name in sorted(files)]
+        found.append(Path(parent))
+    return _signature(found)
 
 
 class ImageInspector(Protocol):
@@ -222,13 +257,12 @@ class _Validator:
         pages = self.pages()
         businesses: list[Business] = []
         products: list[Product] = []
-        jobs = chunks(self.sources.business_folders, BUSINESSES_PER_JOB)
-        for found, problems, learned in fork_map(self.business_job, jobs, workers):
+        for found, problems, learned in self.all_businesses(workers):
             self.problems.extend(problems)
             self.images.absorb(learned)
-            for business, own_products in found:
-                businesses.append(business)
-                products.extend(own_products)
+            if found is not None:
+                businesses.append(found[0])
+                products.extend(found[1])
         self.check_aliases(businesses, products, pages)
         if site is not None and self.sources.site is not None:
             self.check_print_references(self.sources.site, site.print, businesses, pages)
@@ -352,20 +386,40 @@ class _Validator:
                 )
         return sorted(pages, key=lambda p: (p.order, p.title.casefold(), p.slug))
 
-    def business_job(self, folders: Sequence[Path]) -> tuple[list[tuple[Business, list[Product]]], list, Any]:
-        """Read and validate some businesses; return them (drafts left out), problems, image facts.
+    def all_businesses(self, workers: int) -> list[BusinessResult]:
+        """Every business folder read and validated, in folder order: on `workers`
+        processes, or (in the live preview) from `memo` when nothing it reads changed."""
+        folders = self.sources.business_folders
+        shared = _signature([self.root / "site.yaml", self.root / "categories.yaml"])
+        shared += f"|{self.drafts}|{self.language}"
+        keys = {folder: shared + _tree_signature(folder) for folder in folders} if memo.enabled else {}
+        results = {
+            folder: memo.results[folder][1]
+            for folder in keys
+            if memo.results.get(folder, ("",))[0] == keys[folder]
+        }
+        todo = [folder for folder in folders if folder not in results]
+        for done in fork_map(self.business_job, chunks(todo, BUSINESSES_PER_JOB), workers):
+            results.update(done)
+        if memo.enabled:
+            memo.results = {folder: (keys[folder], results[folder]) for folder in folders}
+        return [results[folder] for folder in folders]
+
+    def business_job(self, folders: Sequence[Path]) -> list[tuple[Path, BusinessResult]]:
+        """Read and validate some businesses; for each, it (None for a draft or a failure)
+        and its products, its problems and the image facts learned.
 
         Runs in a worker process: everything it learns travels back in its result.
         """
-        own = Problems()
-        checker = copy.copy(self)
-        checker.problems = own
-        found = []
+        done = []
         for folder in folders:
+            own = Problems()
+            checker = copy.copy(self)
+            checker.problems = own
             business, products, is_draft = checker.business(read_business(self.sources, folder, own))
-            if business is not None and (self.drafts or not is_draft):
-                found.append((business, products))
-        return found, own.items, self.images.learned()
+            found = (business, products) if business is not None and (self.drafts or not is_draft) else None
+            done.append((folder, (found, own.items, self.images.learned())))
+        return done
 
     def business(self, source: BusinessSource) -> tuple[Business | None, list[Product], bool]:
         doc = source.index

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+from conftest import PRODUCT, options, problems
+
+from catalog import pipeline, validate
+from catalog.errors import ContentErrors
 from catalog.server import Preview
 
 
@@ -51,3 +56,43 @@ def test_problems_replace_every_page_but_not_the_files(tmp_path):
     assert status == "200 OK" and b"galeri-preview-problems" in body
     assert b"wajib diisi &lt;script&gt;" in body and b"<script>" not in body
     assert get(app, "/assets/site.css") == ("200 OK", b"body{}")
+
+
+def test_the_preview_revalidates_only_what_an_edit_touched(site, monkeypatch):
+    """Unchanged businesses come from the previous build; anything they read changing
+    (their folder, site.yaml, categories.yaml) validates them again."""
+    monkeypatch.setattr(validate, "memo", validate._Memo())
+    validate.memo.enabled = True
+    content = site()
+    validated: list[str] = []
+    original = validate._Validator.business_job
+
+    def counting(self, folders):
+        validated.extend(folder.name for folder in folders)
+        return original(self, folders)
+
+    monkeypatch.setattr(validate._Validator, "business_job", counting)
+    opts = options(content)
+    everyone = sorted(p.name for p in (content / "ikm").iterdir())
+    pipeline.check(opts)
+    assert sorted(validated) == everyone
+    validated.clear()
+    product = content / "ikm/kerupuk-uji/products/kerupuk-melarat.md"
+    product.write_text(PRODUCT.replace("name: Kerupuk Melarat", "name: Kerupuk Baru"))
+    catalog, _ = pipeline.check(opts)
+    assert validated == ["kerupuk-uji"]
+    assert "Kerupuk Baru" in [p.name for p in catalog.products]
+    validated.clear()
+    product.write_text(PRODUCT.replace("category: kerupuk", "category: tidak-ada"))
+    assert problems(content) == [
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md:3: category: kategori 'tidak-ada' tidak ada di categories.yaml"
+    ]
+    assert validated == ["kerupuk-uji"]
+    product.write_text(PRODUCT)
+    categories = content / "categories.yaml"
+    categories.write_text(categories.read_text().replace("slug: kerupuk", "slug: kerupuk-ikan"))
+    validated.clear()
+    with pytest.raises(ContentErrors) as raised:
+        pipeline.check(opts)
+    assert sorted(validated) == everyone  # a category renamed: every product checked again
+    assert any("kategori 'kerupuk' tidak ada" in str(e) for e in raised.value.errors)

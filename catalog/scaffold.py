@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+from collections import Counter
 from pathlib import Path
 
 from .schemafiles import SCHEMA_DIR
@@ -78,6 +80,9 @@ Tuliskan deskripsi produk di sini: bahan, rasa atau ukuran, cara pakai atau peny
 """
 
 
+_CATEGORY_LINE = re.compile(r"^category:\s*([a-z0-9-]+)\s*$", re.MULTILINE)
+
+
 class ScaffoldError(Exception):
     """The slug is wrong, the business does not exist, or the file already exists."""
 
@@ -109,13 +114,28 @@ def new_product(content: Path, target: str, categories: list[str]) -> Path:
     text = PRODUCT.format(
         title=_title(slug),
         slug=slug,
-        category=categories[0] if categories else "ganti-dengan-slug-kategori",
+        category=_likely_category(folder / "products", categories),
         categories=", ".join(categories),
         today=dt.date.today().isoformat(),
         schema=_schema_path(file, "produk.schema.json"),
     )
     file.write_text(text, encoding="utf-8")
     return file
+
+
+def _likely_category(products: Path, categories: list[str]) -> str:
+    """The category most of the business's products already have (a batik maker's next
+    product is most likely batik too); else the first in categories.yaml."""
+    written = Counter(
+        found.group(1)
+        for file in sorted(products.glob("*.*"))
+        if file.suffix in (".md", ".yaml")
+        and (found := _CATEGORY_LINE.search(file.read_text(encoding="utf-8", errors="replace")))
+        and found.group(1) in categories
+    )
+    if written:
+        return written.most_common(1)[0][0]
+    return categories[0] if categories else "ganti-dengan-slug-kategori"
 
 
 def _schema_path(file: Path, name: str) -> str:

@@ -39,6 +39,19 @@ _CUSTOM_KEYS = {
     "expected_text",
     "bad_base_url",
 }
+# Field names an Indonesian editor is likely to write, and the field each one means:
+# "maksud Anda `weight_g`?" beats a spelling guess (`berat` is closest to `draft`).
+INDONESIAN_FIELDS = {
+    "nama": "name", "judul": "title", "harga": "price", "berat": "weight_g", "stok": "stock",
+    "persediaan": "stock", "kategori": "category", "satuan": "unit", "bahan": "material",
+    "ukuran": "size", "foto": "images", "gambar": "images", "varian": "variants",
+    "deskripsi": "description", "keterangan": "description", "unggulan": "featured",
+    "tanggal": "added", "kode": "sku", "draf": "draft", "pemilik": "owner", "alamat": "address",
+    "kecamatan": "district", "telepon": "phone", "telp": "phone", "wa": "whatsapp",
+    "sejak": "since", "tahun": "since", "berdiri": "since", "jenis": "kind", "slogan": "tagline",
+    "sampul": "cover", "sertifikat": "certifications", "situs": "website", "nomor": "number",
+    "minimal": "min_order", "min_pesan": "min_order", "label": "tags", "urutan": "order",
+}  # fmt: skip
 _UNION_BRANCH = re.compile(r"^([A-Z]\w*|constrained-\w+|int|str|function-\w+\[.*\]|literal\[.*\])$")
 
 
@@ -55,7 +68,9 @@ def describe(
     loc: Loc = tuple(part for part in error["loc"] if part not in branches)
     if kind == "extra_forbidden":
         known = _field_names(_model_at(root_model, error["loc"]))
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        written = str(loc[-1])
+        meant = INDONESIAN_FIELDS.get(written.casefold())
+        close = [meant] if meant in known else difflib.get_close_matches(written, known, n=1, cutoff=0.6)
         hint = message("did_you_mean", language, name=close[0]) if close else ""
         return (
             loc,

@@ -39,6 +39,16 @@ def test_scaffolds_are_valid_and_never_overwrite(site):
     assert orphan.returncode == 2 and "belum ada" in orphan.stderr
 
 
+def test_a_new_product_takes_the_category_its_business_uses_most(site):
+    content = site(
+        {"ikm/topeng-uji/products/topeng-1.md": "---\nname: Topeng Satu\ncategory: topeng\n---\nKayu.\n"}
+    )
+    made = run("new", "product", "topeng-uji/topeng-2", "--content", str(content), cwd=content.parent)
+    assert made.returncode == 0, made.stderr
+    assert "\ncategory: topeng " in (content / "ikm/topeng-uji/products/topeng-2.md").read_text()
+    assert problems(content, drafts=True) == []
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -21,6 +21,15 @@ def test_unknown_field_suggests_the_nearest(site):
     )
 
 
+def test_indonesian_field_names_suggest_the_field_they_mean(site):
+    found = with_product(site, PRODUCT.replace("price: 15000", "harga: 15000\nberat: 650\nstok: ada"))
+    assert found == [
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md:4: harga: kolom tidak dikenal (maksud Anda `price`?)",
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md:5: berat: kolom tidak dikenal (maksud Anda `weight_g`?)",
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md:6: stok: kolom tidak dikenal (maksud Anda `stock`?)",
+    ]
+
+
 def test_missing_required_field(site):
     found = with_product(site, PRODUCT.replace("name: Kerupuk Melarat\n", ""))
     assert any(

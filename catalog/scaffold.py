@@ -28,7 +28,8 @@ name: {title}                # nama usaha (wajib)
 kind: ikm                    # ikm (industri kecil) atau umkm (usaha mikro/kecil)
 # district: Kejaksan         # kecamatan: Harjamukti, Kejaksan, Kesambi, Lemahwungkuk, Pekalipan
 # address: Jl. Contoh No. 1, Kota Cirebon
-whatsapp: 0812-0000-0000     # nomor WhatsApp untuk tombol pesan (ganti dengan nomor asli)
+# whatsapp: 0812-3456-7890   # nomor WhatsApp untuk tombol pesan; sebelum terbit isi
+#                            # paling sedikit satu kontak: whatsapp, phone atau email
 # phone: (0231) 000000
 # email: nama@contoh.id
 # website: https://contoh.id

@@ -429,9 +429,8 @@ class _Validator:
         front: schema.BusinessFrontMatter | None = self.parse(schema.BusinessFrontMatter, doc)
         if front is None:
             return None, [], False
-        if not any(
-            doc.data.get(key) for key in ("whatsapp", "phone", "email")
-        ):  # as written: a wrong one is reported already
+        contacts = [doc.data.get(key) for key in ("whatsapp", "phone", "email")]  # as written
+        if not front.draft and not any(contacts):  # a draft's contact is asked for at publication
             self.say(doc, 1, "whatsapp", "no_contact")
         if front.since is not None and not 1900 <= front.since <= dt.date.today().year:
             self.at(doc, ("since",), "bad_year", year=dt.date.today().year)

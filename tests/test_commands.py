@@ -31,6 +31,13 @@ def test_scaffolds_are_valid_and_never_overwrite(site):
     text = (content / "ikm/batik-baru/products/kain-biru.md").read_text()
     assert "category: kerupuk" in text and "draft: true" in text
     assert problems(content) == []
+    index = content / "ikm/batik-baru/index.md"
+    index.write_text(index.read_text().replace("draft: true", "draft: false"))  # published as scaffolded
+    assert problems(content) == [
+        "ikm/batik-baru/index.md:1: whatsapp: isi paling sedikit satu kontak: whatsapp, phone atau email"
+    ]
+    index.write_text(index.read_text().replace("# whatsapp: 0812-3456-7890", "whatsapp: 0812-3456-7890"))
+    assert problems(content) == []
     again = run("new", "ikm", "batik-baru", "--content", str(content), cwd=content.parent)
     assert again.returncode == 2 and "sudah ada" in again.stderr
     bad = run("new", "ikm", "Batik_Baru", "--content", str(content), cwd=content.parent)

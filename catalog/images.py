@@ -14,6 +14,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -260,17 +261,17 @@ def _inspect(file: Path) -> SourceInfo:
                     raise _Refused("image_format", fmt=image.format or "?")
                 width, height = image.size
                 orientation = image.getexif().get(0x0112, 1)
-                if width * height <= MAX_PIXELS:
-                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))  # JPEG: decode at 1/8
-                    image.load()  # a truncated or corrupt file fails here, at `check` already
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise _Refused("image_bomb", pixels="> 50", limit=MAX_PIXELS // 1_000_000) from None
+                image.draft("RGB", (max(1, width // 8), max(1, height // 8)))  # JPEG: decode at 1/8
+                image.load()  # a truncated or corrupt file fails here, at `check` already
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        # Pillow refuses at open (MAX_IMAGE_PIXELS = MAX_PIXELS) and names the size it read
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        pixels = round(int(found.group(1)) / 1e6) if found else f"> {MAX_PIXELS // 1_000_000}"
+        raise _Refused("image_bomb", pixels=pixels, limit=MAX_PIXELS // 1_000_000) from None
     except _Refused:
         raise
     except Exception as exc:  # Pillow raises many kinds for broken files
         raise _Refused("image_invalid", detail=_reason(exc).replace(str(file), file.name)) from None
-    if width * height > MAX_PIXELS:
-        raise _Refused("image_bomb", pixels=round(width * height / 1e6), limit=MAX_PIXELS // 1_000_000)
     if orientation in _ROTATED:
         width, height = height, width
     return SourceInfo(hashlib.sha256(data).hexdigest(), width, height)

@@ -186,7 +186,12 @@ def test_decompression_bomb(site):
     buffer = io.BytesIO()
     Image.new("1", (12000, 12000)).save(buffer, "PNG")
     found = problems(site({"ikm/kerupuk-uji/products/melarat.jpg": buffer.getvalue()}))
-    assert len(found) == 1 and "terlalu besar" in found[0] and ":6: images[0]:" in found[0]
+    assert len(found) == 1 and "terlalu besar (144 megapiksel; batas 50 megapiksel)" in found[0]
+    assert ":6: images[0]:" in found[0]
+    buffer = io.BytesIO()
+    Image.new("1", (8000, 7000)).save(buffer, "PNG")  # over the limit, under twice it
+    found = problems(site({"ikm/kerupuk-uji/products/melarat.jpg": buffer.getvalue()}))
+    assert len(found) == 1 and "terlalu besar (56 megapiksel; batas 50 megapiksel)" in found[0]
 
 
 def test_markdown_image_missing_names_its_line(site):

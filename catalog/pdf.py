@@ -28,7 +28,6 @@ from urllib.request import url2pathname
 
 import weasyprint
 from fontTools.ttLib import TTFont
-from pypdf import PdfReader
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -180,11 +179,7 @@ class PdfRenderer:
             raise ThemeError(
                 f"{doc.path}: {len(files)} parts found in {folder}, {len(doc.parts) + 3} expected"
             )
-        front = PdfReader(files[0])
-        info = {key: str(value) for key, value in (front.metadata or {}).items()}
-        lang = front.trailer["/Root"].get("/Lang")
-        del front
-        pages = pdfjoin.join(files, target, info, str(lang) if lang else None, identifier(doc))
+        pages = pdfjoin.join(files, target, identifier(doc))
         shutil.rmtree(folder)
         return RenderedPdf(pages, target.stat().st_size, ())
 

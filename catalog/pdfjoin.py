@@ -38,15 +38,21 @@ class Bookmark:
     children: list[Bookmark] = field(default_factory=list)
 
 
-def join(parts: list[Path], target: Path, info: dict[str, str], lang: str | None, identifier: bytes) -> int:
-    """Write `parts` one after another to `target` with `info` metadata; return its page count."""
+def join(parts: list[Path], target: Path, identifier: bytes) -> int:
+    """Write `parts` one after another to `target`, with the first part's metadata and
+    language; return its page count."""
     with target.open("wb") as out:
         writer = _Writer(out)
         pages_ref = writer.reserve()
         kids: list[IndirectObject] = []
         bookmarks: list[Bookmark] = []
-        for part in parts:
+        info: dict[str, str] = {}
+        lang = None
+        for number, part in enumerate(parts):
             reader = PdfReader(part)
+            if number == 0:
+                info = {key: str(value) for key, value in (reader.metadata or {}).items()}
+                lang = reader.trailer["/Root"].get("/Lang")
             copier = _Copier(writer, pages_ref)
             copied = [copier.ref(page.indirect_reference) for page in reader.pages]
             copier.flush()
@@ -67,7 +73,7 @@ def join(parts: list[Path], target: Path, info: dict[str, str], lang: str | None
             root[NameObject("/Outlines")] = _write_outline(writer, bookmarks)
             root[NameObject("/PageMode")] = NameObject("/UseOutlines")
         if lang:
-            root[NameObject("/Lang")] = TextStringObject(lang)
+            root[NameObject("/Lang")] = TextStringObject(str(lang))
         metadata = DictionaryObject(
             {NameObject(key): TextStringObject(value) for key, value in info.items() if value}
         )

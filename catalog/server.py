@@ -19,6 +19,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from livereload import Server
+from livereload.handlers import LiveReloadHandler
+from livereload.watcher import get_watcher_class
+
 from . import validate
 from .pipeline import BuildOptions, check_output_folder
 
@@ -26,8 +30,6 @@ Rebuild = Callable[[BuildOptions], list[str]]  # the problems shown, none when i
 
 
 def serve(options: BuildOptions, host: str, port: int, rebuild: Rebuild) -> int:
-    from livereload import Server
-
     check_output_folder(options)  # a refused --out is a usage error, before anything is served
     validate.memo.enabled = True  # re-read and re-validate only the businesses an edit touched
     options = dataclasses.replace(options, pdf=False)
@@ -35,7 +37,7 @@ def serve(options: BuildOptions, host: str, port: int, rebuild: Rebuild) -> int:
         options = dataclasses.replace(options, base_url=f"http://{host}:{port}/")
     preview = Preview(options.out)
     preview.build(rebuild, options)
-    server = Server(app=preview, watcher=_whole_page_reload()())
+    server = Server(app=preview, watcher=_WholePageReload())
     for folder in dict.fromkeys([options.content, *options.theme_roots]):
         if folder.is_dir():
             server.watch(str(folder), lambda: preview.build(rebuild, options), delay=0.2)
@@ -43,24 +45,18 @@ def serve(options: BuildOptions, host: str, port: int, rebuild: Rebuild) -> int:
     return 0
 
 
-def _whole_page_reload() -> type:
-    from livereload.handlers import LiveReloadHandler
-    from livereload.watcher import get_watcher_class
+class _WholePageReload(get_watcher_class()):  # type: ignore[misc]
+    """Reloads the open pages as soon as a rebuild ends, whatever changed.
 
-    class WholePageReload(get_watcher_class()):  # type: ignore[misc]
-        """Reloads the open pages as soon as a rebuild ends, whatever changed.
+    livereload would swap a changed stylesheet or image in place by its source file name,
+    which the site's hashed names never match, and it skips a reload that comes within 3 s
+    of the last one, which could leave the problems page up after a quick fix."""
 
-        livereload would swap a changed stylesheet or image in place by its source file
-        name, which the site's hashed names never match, and it skips a reload that comes
-        within 3 s of the last one, which could leave the problems page up after a quick fix."""
-
-        def examine(self) -> tuple[None, None]:
-            changed, _ = super().examine()  # runs the rebuild when a watched file changed
-            if changed:
-                LiveReloadHandler.reload_waiters("*")
-            return None, None
-
-    return WholePageReload
+    def examine(self) -> tuple[None, None]:
+        changed, _ = super().examine()  # runs the rebuild when a watched file changed
+        if changed:
+            LiveReloadHandler.reload_waiters("*")
+        return None, None
 
 
 class Preview:

@@ -1,5 +1,5 @@
 # Galeri IKM. Two commands do all set-up on a fresh machine:
-#   make site   - virtualenv + project, then the demo site into public/
+#   make site   - virtualenv + project + the CMS's npm packages, then the demo site into public/
 #   make test   - the above plus test tools and system packages, then lint and the tests
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +9,7 @@ SYSTEM_PACKAGES := chromium poppler-utils zbar-tools
 
 .PHONY: site test serve check lint system-deps demo-images bench clean
 
-site: $(VENV)/.runtime
+site: $(VENV)/.runtime node_modules/.installed
 	$(BIN)/python build.py
 
 serve: $(VENV)/.runtime
@@ -18,7 +18,7 @@ serve: $(VENV)/.runtime
 check: $(VENV)/.runtime
 	$(BIN)/python build.py check
 
-test: $(VENV)/.test system-deps
+test: $(VENV)/.test node_modules/.installed system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -39,6 +39,13 @@ $(VENV)/.test: pyproject.toml $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# The pinned Decap CMS bundle served at /admin/ and the local CMS backend the tests use
+# (package-lock.json); without npm the site is built without /admin/, and the build says so.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
+	else echo "npm not found: the site will be built without /admin/ (the web CMS)"; fi
+
 # Debian packages the tests use (browser screenshots, PDF pages, QR decoding).
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -55,4 +62,4 @@ bench: $(VENV)/.runtime
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf public .cache
+	rm -rf public .cache node_modules

@@ -22,7 +22,8 @@ def sitemap(urls: Urls, paths: list[str]) -> str:
 
 
 def robots(urls: Urls) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('/sitemap.xml')}\n"
+    admin = urls.link("/admin/")
+    return f"User-agent: *\nAllow: /\nDisallow: {admin}\n\nSitemap: {urls.absolute('/sitemap.xml')}\n"
 
 
 def redirects(urls: Urls, aliases: list[tuple[str, str]]) -> str:

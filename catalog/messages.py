@@ -287,6 +287,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} masalah ditemukan. Perbaiki lalu jalankan lagi; isi {out}/ tidak diubah.",
         "{count} problem(s) found. Fix them and run again; {out}/ was left unchanged.",
     ),
+    "cms_missing": (
+        "halaman pengelolaan /admin/ tidak dibuat: paket Decap CMS belum terpasang "
+        "(jalankan `npm ci` di folder proyek, lalu build lagi)",
+        "/admin/ was not built: the Decap CMS package is not installed "
+        "(run `npm ci` in the project folder, then build again)",
+    ),
     "markdown_link_relative": (
         "tautan {path!r} tidak akan berfungsi: tulis alamat lengkap (https://...) atau path situs (/ikm/...)",
         "link {path!r} would not work: write a full address (https://...) or a site path (/ikm/...)",

@@ -14,7 +14,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import editions, feeds, printing, urls
+from . import cms, editions, feeds, printing, urls
 from .errors import ContentError, ContentErrors, Problems, UsageError
 from .images import ImageStore
 from .manifest import Manifest, inputs_stamp
@@ -137,7 +137,8 @@ def build(options: BuildOptions, reporter: Reporter | None = None, only_pdf: boo
     reporter = reporter or Reporter()
     check_output_folder(options)
     manifest = Manifest(options.cache_dir, options.out)
-    settings = f"{options!r}|{os.environ.get('SOURCE_DATE_EPOCH', '')}"
+    settings = f"{options!r}|{os.environ.get('SOURCE_DATE_EPOCH', '')}|{cms.Backend.from_environment()}"
+    settings += f"|decap {cms.decap_version()}"
     stamp = inputs_stamp([options.content, *options.theme_roots, Path(__file__).parent], settings)
     if manifest.same_inputs(stamp) and not only_pdf:
         pages = len(manifest.previous) - len(manifest.pdf_pages)
@@ -218,6 +219,7 @@ def build(options: BuildOptions, reporter: Reporter | None = None, only_pdf: boo
             manifest.current.update(writer.keep_previous(manifest.previous))
         else:
             _write_site_files(writer, catalog, store, link, pages)
+            _write_admin(writer, catalog, link, sorted(themes), reporter)
         writer.commit()
     except BaseException:
         writer.abort()
@@ -240,6 +242,21 @@ def _write_site_files(
     writer.write_text("_redirects", feeds.redirects(link, aliases))
     writer.write_text("sitemap.xml", feeds.sitemap(link, [page.path for page in pages]))
     writer.write_text("robots.txt", feeds.robots(link))
+
+
+def _write_admin(
+    writer: OutputWriter, catalog: Catalog, link: urls.Urls, themes: list[str], reporter: Reporter
+) -> None:
+    """The web CMS (/admin/), when the pinned Decap package is installed (`npm ci`)."""
+    written = 0
+    for path, source in cms.admin_files(catalog, link, themes, cms.Backend.from_environment()):
+        if isinstance(source, Path):
+            writer.link(path, source)
+        else:
+            writer.write_text(path, source)
+        written += 1
+    if not written:
+        reporter.warning(message("cms_missing", catalog.site.language))
 
 
 def print_plan(catalog: Catalog, store: ImageStore, theme: Theme, content: Path) -> PrintPlan:

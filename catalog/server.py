@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import mimetypes
+import re
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -59,6 +60,11 @@ class _WholePageReload(get_watcher_class()):  # type: ignore[misc]
         return None, None
 
 
+# A page's own Content-Security-Policy forbids inline scripts, and livereload injects one to
+# reload the page: the preview serves pages without that <meta> (the deployed site keeps it).
+PAGE_POLICY = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
 class Preview:
     """A WSGI app over the output folder that shows the last build's problems, if any."""
 
@@ -90,6 +96,8 @@ class Preview:
         except OSError:  # removed since: the next rebuild is on its way
             return _respond(start_response, "404 Not Found", "text/plain; charset=utf-8", b"404")
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            body = PAGE_POLICY.sub(b"", body, count=1)
         if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
             kind += "; charset=utf-8"
         return _respond(start_response, "200 OK", kind, body)

@@ -13,7 +13,7 @@ LAYERS = [
     {"yamlsafe", "markup", "model"},
     {"sources", "schema", "schema_errors"},
     {"validate", "images", "manifest", "editions", "schemafiles"},
-    {"themes", "views", "feeds", "writer", "jsonld", "printing"},
+    {"themes", "views", "feeds", "writer", "jsonld", "printing", "cms"},
     {"render", "pdf", "pdfs"},
     {"pipeline", "scaffold"},
     {"cli", "server"},

@@ -191,8 +191,13 @@ def test_sitemap_robots_and_redirects(site):
     assert "<loc>https://uji.example.org/ikm/kerupuk-uji/kerupuk-melarat/</loc>" in sitemap
     assert "404" not in sitemap
     html_pages = [p for p in out.rglob("index.html") if "kerupuk-lama" not in str(p)]
-    assert sitemap.count("<loc>") == len(html_pages)
-    assert "Sitemap: https://uji.example.org/sitemap.xml" in (out / "robots.txt").read_text()
+    admin = [
+        p for p in html_pages if p.relative_to(out).parts[0] == "admin"
+    ]  # the CMS: not for search engines
+    assert sitemap.count("<loc>") == len(html_pages) - len(admin)
+    assert "/admin/" not in sitemap
+    robots = (out / "robots.txt").read_text()
+    assert "Sitemap: https://uji.example.org/sitemap.xml" in robots and "Disallow: /admin/\n" in robots
     assert (out / "_redirects").read_text() == "/ikm/kerupuk-lama/ /ikm/kerupuk-uji/ 301\n"
     moved = soup(out, "/ikm/kerupuk-lama/")
     assert moved.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/ikm/kerupuk-uji/"

@@ -169,7 +169,8 @@ def test_the_open_page_reloads_after_a_photo_or_a_quick_fix(site):
             before = page.evaluate("document.querySelector('main img').currentSrc")
             page.evaluate("window.marker = 1")
             photo.write_bytes(jpeg(900, 700, "purple"))
-            page.wait_for_function("window.marker === undefined", timeout=20000)
+            # polled from here: the page's policy refuses the eval behind wait_for_function
+            assert wait_for(lambda: page_value(page, "window.marker") is None, 20), "the page did not reload"
             page.wait_for_load_state("networkidle")
             assert page.evaluate("document.querySelector('main img').currentSrc") != before
             product = content / "ikm/kerupuk-uji/products/kerupuk-melarat.md"
@@ -181,3 +182,11 @@ def test_the_open_page_reloads_after_a_photo_or_a_quick_fix(site):
     finally:
         server.terminate()
         server.communicate(timeout=10)
+
+
+def page_value(page, expression: str) -> object:
+    """`expression` in the page, or "reloading" while it navigates."""
+    try:
+        return page.evaluate(expression)
+    except Exception:  # the page's context is replaced while it reloads
+        return "reloading"

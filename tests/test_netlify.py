@@ -4,34 +4,19 @@ from __future__ import annotations
 
 import functools
 import http.server
-import re
-import shutil
 import threading
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_PAGES
+from conftest import CHROMIUM, DEMO_PAGES, NetlifyHandler, headers_for
 
 from catalog import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PAGES = [*(path for path in DEMO_PAGES if path != "/404.html"), "/halaman-yang-tidak-ada/"]
-
-
-def headers_for(path: str) -> dict[str, str]:
-    """The headers Netlify sends for `path`: those of every rule whose `for` matches it."""
-    found: dict[str, str] = {}
-    for rule in CONFIG["headers"]:
-        pattern = "^" + re.escape(rule["for"]).replace(r"\*", ".*") + "$"
-        if re.match(pattern, path):
-            for name, value in rule["values"].items():
-                assert name not in found, f"{name} set by two rules for {path}: Netlify would combine them"
-                found[name] = value
-    return found
 
 
 def test_the_build_installs_builds_and_keeps_the_image_cache(monkeypatch):
@@ -57,34 +42,10 @@ def test_fingerprinted_files_are_immutable_and_pages_revalidate(demo):
         assert headers_for(path)["X-Content-Type-Options"] == "nosniff"
 
 
-class _NetlifyHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site with netlify.toml's headers and the 404 page, as Netlify does."""
-
-    def end_headers(self) -> None:
-        for name, value in headers_for(self.path.split("?")[0]).items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def netlify(demo) -> Iterator[str]:
     out, _ = demo
-    handler = functools.partial(_NetlifyHandler, directory=str(out))
+    handler = functools.partial(NetlifyHandler, directory=str(out))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -114,6 +75,9 @@ def test_every_kind_of_page_satisfies_the_content_security_policy(netlify):
             assert (
                 response is not None and "default-src 'self'" in response.headers["content-security-policy"]
             )
+            # the page's own policy forbids what only /admin/ needs (eval, inline style)
+            own = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+            assert own is not None and "style-src 'self';" in own and "unsafe" not in own, path
             page.click("body")  # the menu and gallery scripts run
             assert page.evaluate("window.__violations") == [], path
         assert [e for e in errors if "404" not in e] == []

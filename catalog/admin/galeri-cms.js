@@ -1,0 +1,190 @@
+/* Galeri IKM's additions to Decap CMS: formats that read and write the content files
+   exactly as the build expects them (catalog/cms.py explains why), and the Indonesian
+   interface. Loaded after decap-cms.js and js-yaml, before Decap starts. */
+(function () {
+  "use strict";
+  var CMS = window.CMS;
+  var jsyaml = window.jsyaml;
+  var TYPES = window.GALERI_FIELD_TYPES || {};
+  var FLAGS = { true: true, yes: true, on: true, y: true, "1": true,
+                false: false, no: false, off: false, n: false, "0": false };
+
+  /* Every scalar arrives as text (like the build's loader); numbers and flags are
+     converted where the model says so, so "0812..." keeps its zero. */
+  function typed(value, types, path) {
+    if (Array.isArray(value)) {
+      return value.map(function (item) { return typed(item, types, path); });
+    }
+    if (value !== null && typeof value === "object") {
+      var out = {};
+      Object.keys(value).forEach(function (key) {
+        out[key] = typed(value[key], types, path ? path + "." + key : key);
+      });
+      return out;
+    }
+    if (typeof value !== "string") return value;
+    var kind = types[path];
+    if (kind === "bool" && value.toLowerCase() in FLAGS) return FLAGS[value.toLowerCase()];
+    if (kind === "int" && /^-?[0-9]+$/.test(value)) return parseInt(value, 10);
+    if (kind === "float" && /^-?[0-9]+(\.[0-9]+)?$/.test(value)) return parseFloat(value);
+    return value;
+  }
+
+  /* What a form leaves empty is left out of the file, not written as "" or []. */
+  function pruned(value) {
+    if (Array.isArray(value)) {
+      var items = value.map(pruned).filter(function (item) { return item !== undefined; });
+      return items.length ? items : undefined;
+    }
+    if (value !== null && typeof value === "object") {
+      var out = {};
+      Object.keys(value).forEach(function (key) {
+        var kept = pruned(value[key]);
+        if (kept !== undefined) out[key] = kept;
+      });
+      return Object.keys(out).length ? out : undefined;
+    }
+    if (value === null || value === undefined) return undefined;
+    if (typeof value === "string" && value.trim() === "") return undefined;
+    return value;
+  }
+
+  function ordered(data, keys) {
+    var out = {};
+    (keys || []).forEach(function (key) { if (key in data) out[key] = data[key]; });
+    Object.keys(data).forEach(function (key) { if (!(key in out)) out[key] = data[key]; });
+    return out;
+  }
+
+  function parse(text) {
+    var found = jsyaml.load(text, { schema: jsyaml.FAILSAFE_SCHEMA });
+    return found === undefined || found === null ? {} : found;
+  }
+
+  function dump(data) {
+    return jsyaml.dump(data, { lineWidth: -1, noRefs: true, quotingType: '"' });
+  }
+
+  /* `---` front matter, then the Markdown body. */
+  function splitFrontMatter(text) {
+    text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    var match = /^---\n([\s\S]*?)\n?---[ \t]*(?:\n|$)([\s\S]*)$/.exec(text);
+    if (!match) return { data: {}, body: text };
+    return { data: parse(match[1]), body: match[2].replace(/^\n/, "") };
+  }
+
+  /* Shapes Decap cannot edit as written in the files, and back. */
+  var SHAPES = {
+    "galeri-produk": {
+      read: function (data) {
+        if (typeof data.price === "string" || typeof data.price === "number") data.price = { from: data.price };
+        return data;
+      },
+      write: function (data) {
+        var price = data.price;
+        if (price && typeof price === "object") {
+          if (price.to === undefined || price.to === price.from) data.price = price.from;
+          else if (price.from === undefined) data.price = price.to;
+        }
+        return data;
+      }
+    },
+    "galeri-ikm": {
+      read: function (data) {
+        var shops = data.marketplaces;
+        if (shops && typeof shops === "object" && !Array.isArray(shops)) {
+          data.marketplaces = Object.keys(shops).map(function (name) { return { name: name, url: shops[name] }; });
+        }
+        return data;
+      },
+      write: function (data) {
+        if (Array.isArray(data.marketplaces)) {
+          var shops = {};
+          data.marketplaces.forEach(function (shop) { if (shop.name) shops[shop.name] = shop.url; });
+          data.marketplaces = shops;
+        }
+        return data;
+      }
+    },
+    "galeri-situs": {
+      read: function (data) {
+        var print = data.print;
+        if (print && print.include !== undefined) {
+          var include = print.include;
+          print.include = typeof include === "string" ? { mode: include }
+            : { mode: "listed", categories: include.categories, businesses: include.businesses };
+        }
+        return data;
+      },
+      write: function (data) {
+        var print = data.print;
+        if (print && print.include) {
+          var include = print.include;
+          if (include.mode === "listed") {
+            print.include = { categories: include.categories, businesses: include.businesses };
+          } else {
+            print.include = include.mode || "all";
+          }
+        }
+        return data;
+      }
+    }
+  };
+  SHAPES["galeri-produk-yaml"] = SHAPES["galeri-produk"];
+
+  function shape(name, way, data) {
+    var shaper = SHAPES[name];
+    return shaper ? shaper[way](data) : data;
+  }
+
+  function frontMatterFormat(name) {
+    return {
+      fromFile: function (text) {
+        var parts = splitFrontMatter(text);
+        var data = shape(name, "read", typed(parts.data, TYPES[name] || {}, ""));
+        data.body = parts.body;
+        return data;
+      },
+      toFile: function (data, sortedKeys) {
+        var body = data.body || "";
+        var rest = Object.assign({}, data);
+        delete rest.body;
+        var fields = pruned(shape(name, "write", rest)) || {};
+        var text = "---\n" + dump(ordered(fields, sortedKeys)) + "---\n";
+        return body.trim() ? text + "\n" + body.replace(/\s+$/, "") + "\n" : text;
+      }
+    };
+  }
+
+  function yamlFormat(name) {
+    return {
+      fromFile: function (text) {
+        return shape(name, "read", typed(parse(text.replace(/^\uFEFF/, "")), TYPES[name] || {}, ""));
+      },
+      toFile: function (data, sortedKeys) {
+        var fields = pruned(shape(name, "write", Object.assign({}, data))) || {};
+        return dump(ordered(fields, sortedKeys));
+      }
+    };
+  }
+
+  /* categories.yaml is a list at its root; Decap edits a mapping, so the form holds it
+     under `categories`. */
+  var categoriesFormat = {
+    fromFile: function (text) {
+      var found = parse(text.replace(/^\uFEFF/, ""));
+      return { categories: Array.isArray(found) ? found : [] };
+    },
+    toFile: function (data) {
+      return dump(pruned(data.categories || []) || []);
+    }
+  };
+
+  CMS.registerCustomFormat("galeri-ikm", "md", frontMatterFormat("galeri-ikm"));
+  CMS.registerCustomFormat("galeri-produk", "md", frontMatterFormat("galeri-produk"));
+  CMS.registerCustomFormat("galeri-halaman", "md", frontMatterFormat("galeri-halaman"));
+  CMS.registerCustomFormat("galeri-produk-yaml", "yaml", yamlFormat("galeri-produk-yaml"));
+  CMS.registerCustomFormat("galeri-situs", "yaml", yamlFormat("galeri-situs"));
+  CMS.registerCustomFormat("galeri-kategori", "yaml", categoriesFormat);
+  if (window.GALERI_DECAP_ID) CMS.registerLocale("id", window.GALERI_DECAP_ID);
+})();

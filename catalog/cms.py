@@ -421,7 +421,7 @@ def _business_profile(fields: Fields, slug: str, name: str) -> dict[str, Any]:
     return {
         "name": f"usaha-{slug}",
         "label": "Profil usaha",
-        "description": f"Nama, kontak, logo dan cerita {name}.",
+        "description": "Nama, kontak, logo dan cerita usaha.",
         "format": "galeri-ikm",
         "media_folder": "",
         "public_folder": "",
@@ -483,17 +483,23 @@ def office_config(catalog: Catalog, choices: Choices, backend: Backend) -> dict[
     return found
 
 
-def business_config(
-    catalog: Catalog, choices: Choices, backend: Backend, slug: str, yaml_products: bool
-) -> dict[str, Any]:
-    """/admin/ikm/<slug>/: one business's profile and its products."""
+DESK = "{{desk}}"  # a business desk's slug, filled in by galeri-cms.js from its page
+DESK_NAME = "{{desk_name}}"
+
+
+def desk_config(catalog: Catalog, choices: Choices, backend: Backend) -> dict[str, Any]:
+    """The configuration of every business desk (/admin/ikm/<slug>/): its profile and its
+    products, with DESK and DESK_NAME for galeri-cms.js to fill in from the desk's page.
+    One file for all desks: 3,111 copies of the forms would weigh about 90 MB. The
+    collection of .yaml products is dropped for a desk without such files."""
     fields = Fields(choices)
-    business = catalog.business_by_slug[slug]
     found = _common(catalog, backend)
-    collections = [_business_profile(fields, slug, business.name), _products(fields, slug, False)]
-    if yaml_products:
-        collections.append(_products(fields, slug, True))
-    found["collections"] = collections
+    found["load_config_file"] = False
+    found["collections"] = [
+        _business_profile(fields, DESK, DESK_NAME),
+        _products(fields, DESK, False),
+        _products(fields, DESK, True),
+    ]
     return found
 
 
@@ -575,30 +581,42 @@ def admin_files(
     if version is None or not JS_YAML.is_file():
         return
     yield from vendor_files()
-    for name in ("galeri-cms.js", "locale-id.js", "meja.css", "meja.js"):
+    for name in ("galeri-cms.js", "desk.js", "locale-id.js", "meja.css", "meja.js"):
         yield f"admin/{name}", ADMIN_FILES / name
     types_script = "window.GALERI_FIELD_TYPES = " + json.dumps(field_types(), indent=1) + ";\n"
     yield "admin/galeri-fields.js", types_script
     choices = Choices.of(catalog, themes)
     title = f"Kelola konten · {catalog.site.title}"
-    yield "admin/index.html", admin_page(link, title, version, "/admin/")
+    template = (ADMIN_FILES / "index.html").read_text(encoding="utf-8")
+    yield "admin/index.html", admin_page(link, title, version, template, None)
     yield "admin/config.yml", dump(office_config(catalog, choices, backend))
+    yield "admin/desk.json", json.dumps(desk_config(catalog, choices, backend), ensure_ascii=False) + "\n"
     yaml_products = {p.business for p in catalog.products if p.source.endswith(".yaml")}
+    desk_template = (ADMIN_FILES / "index.html").read_text(encoding="utf-8")
     for business in catalog.businesses:
-        folder = f"/admin/ikm/{business.slug}/"
         title = f"{business.name} · {catalog.site.title}"
-        yield folder[1:] + "index.html", admin_page(link, title, version, folder)
-        config = business_config(catalog, choices, backend, business.slug, business.slug in yaml_products)
-        yield folder[1:] + "config.yml", dump(config)
+        desk = (business.slug, business.name, business.slug in yaml_products)
+        yield f"admin/ikm/{business.slug}/index.html", admin_page(link, title, version, desk_template, desk)
     yield "admin/ikm/index.html", desks_page(catalog, link)
 
 
-def admin_page(link: urls.Urls, title: str, version: str, folder: str) -> str:
-    """The HTML shell Decap mounts into: scripts by URL only (the CSP allows no inline code)."""
-    template = (ADMIN_FILES / "index.html").read_text(encoding="utf-8")
+def admin_page(
+    link: urls.Urls, title: str, version: str, template: str, desk: tuple[str, str, bool] | None
+) -> str:
+    """The HTML shell Decap mounts into: scripts by URL only (the CSP allows no inline code).
+    A business desk names its business in a <meta>; the office desk reads config.yml."""
+    if desk is None:
+        config = f'<link href="{link.link("/admin/config.yml")}" type="text/yaml" rel="cms-config-url">'
+    else:
+        slug, name, yaml_products = desk
+        config = (
+            f'<meta name="galeri-desk" content="{_escape(slug)}" data-name="{_escape(name)}"'
+            f' data-config="{link.link("/admin/desk.json")}"{" data-yaml" if yaml_products else ""}>\n'
+            f'  <script src="{link.link("/admin/desk.js")}"></script>'
+        )
     values = {
         "title": _escape(title),
-        "config": link.link(folder + "config.yml"),
+        "config": config,
         "decap": link.link(f"/admin/decap-cms-{version}/decap-cms.js"),
         "yaml": link.link(f"/admin/decap-cms-{version}/js-yaml.min.js"),
         "locale": link.link("/admin/locale-id.js"),

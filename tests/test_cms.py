@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from conftest import options
 
 from catalog import cms, pipeline, schema
@@ -36,6 +38,7 @@ def built(site, tmp_path: Path):
         {
             "ikm/kerupuk-uji/products/rengginang.yaml": "name: Rengginang\ncategory: kerupuk\nprice: 9000\n",
             "ikm/draf-rahasia/index.md": "---\nname: Usaha Rahasia\ndraft: true\n---\n",
+            "ikm/kerupuk-lain/index.md": "---\nname: Kerupuk Lain\nwhatsapp: 0812-2222-3333\n---\n",
         }
     )
     opts = options(content)
@@ -47,9 +50,21 @@ def load(out: Path, path: str) -> dict[str, Any]:
     return yaml.safe_load((out / path).read_text(encoding="utf-8"))
 
 
+def desk(out: Path, slug: str) -> dict[str, Any]:
+    """A business desk's configuration, filled in as galeri-cms.js does from its page."""
+    page = BeautifulSoup((out / f"admin/ikm/{slug}/index.html").read_text(encoding="utf-8"), "html.parser")
+    meta = page.find("meta", attrs={"name": "galeri-desk"})
+    text = (out / meta["data-config"].lstrip("/")).read_text(encoding="utf-8")
+    text = text.replace("{{desk}}", meta["content"]).replace("{{desk_name}}", meta["data-name"])
+    config = json.loads(text)
+    if not meta.has_attr("data-yaml"):
+        config["collections"] = [c for c in config["collections"] if c["name"] != f"produk-yaml-{slug}"]
+    return config
+
+
 def test_every_model_field_is_in_the_forms_with_an_indonesian_label(built):
     office = load(built, "admin/config.yml")
-    desk = load(built, "admin/ikm/kerupuk-uji/config.yml")
+    desk_config = desk(built, "kerupuk-uji")
     site_form = collection(office, "situs")["files"][0]["fields"]
     assert form_fields(site_form) == model_fields(schema.SiteConfig)
     print_form = field(site_form, "print")["fields"]
@@ -60,14 +75,14 @@ def test_every_model_field_is_in_the_forms_with_an_indonesian_label(built):
     assert form_fields(collection(office, "halaman")["fields"]) == model_fields(schema.PageFrontMatter) | {
         "body"
     }
-    profile = collection(desk, "usaha-kerupuk-uji")["files"][0]["fields"]
+    profile = collection(desk_config, "usaha-kerupuk-uji")["files"][0]["fields"]
     assert form_fields(profile) == model_fields(schema.BusinessFrontMatter) | {"body"}
-    markdown_products = collection(desk, "produk-kerupuk-uji")["fields"]
+    markdown_products = collection(desk_config, "produk-kerupuk-uji")["fields"]
     # in a .md file the body is the description; a description field there is an error
     assert form_fields(markdown_products) == model_fields(schema.ProductFrontMatter) - {"description"} | {
         "body"
     }
-    yaml_products = collection(desk, "produk-yaml-kerupuk-uji")["fields"]
+    yaml_products = collection(desk_config, "produk-yaml-kerupuk-uji")["fields"]
     assert form_fields(yaml_products) == model_fields(schema.ProductFrontMatter)
     for form in (site_form, print_form, markdown_products, profile):
         for entry in form:
@@ -75,13 +90,13 @@ def test_every_model_field_is_in_the_forms_with_an_indonesian_label(built):
 
 
 def test_selects_come_from_the_content(built):
-    desk = load(built, "admin/ikm/kerupuk-uji/config.yml")
-    products = collection(desk, "produk-kerupuk-uji")["fields"]
+    desk_config = desk(built, "kerupuk-uji")
+    products = collection(desk_config, "produk-kerupuk-uji")["fields"]
     category = field(products, "category")
     assert category["widget"] == "select"
     assert [o["value"] for o in category["options"]] == ["makanan", "kerupuk", "sirup", "kerajinan", "topeng"]
     assert {"label": "Makanan › Kerupuk", "value": "kerupuk"} in category["options"]
-    district = field(collection(desk, "usaha-kerupuk-uji")["files"][0]["fields"], "district")
+    district = field(collection(desk_config, "usaha-kerupuk-uji")["files"][0]["fields"], "district")
     assert district == {**district, "widget": "select", "options": ["Kejaksan", "Kesambi"]}
     stock = field(products, "stock")
     assert {"label": "Habis", "value": "sold_out"} in stock["options"]
@@ -89,11 +104,17 @@ def test_selects_come_from_the_content(built):
 
 
 def test_each_business_desk_lists_only_its_own_folder_and_keeps_media_beside_entries(built):
-    desk = load(built, "admin/ikm/kerupuk-uji/config.yml")
-    products = collection(desk, "produk-kerupuk-uji")
+    desk_config = desk(built, "kerupuk-uji")
+    products = collection(desk_config, "produk-kerupuk-uji")
     assert products["folder"] == "content/ikm/kerupuk-uji/products"
     assert (products["media_folder"], products["public_folder"]) == ("", "")
-    assert collection(desk, "usaha-kerupuk-uji")["files"][0]["file"] == "content/ikm/kerupuk-uji/index.md"
+    profile = collection(desk_config, "usaha-kerupuk-uji")["files"][0]
+    assert (profile["file"], profile["label"]) == ("content/ikm/kerupuk-uji/index.md", "Kerupuk Uji")
+    # a desk without .yaml products has no collection for them
+    assert [c["name"] for c in desk(built, "kerupuk-lain")["collections"]] == [
+        "usaha-kerupuk-lain",
+        "produk-kerupuk-lain",
+    ]
     office = load(built, "admin/config.yml")
     businesses = collection(office, "ikm")
     assert (businesses["folder"], businesses["path"]) == ("content/ikm", "{{slug}}/index")
@@ -114,7 +135,7 @@ def test_the_desk_list_links_every_business_and_the_pages_load_pinned_local_scri
     page = (built / "admin/ikm/kerupuk-uji/index.html").read_text(encoding="utf-8")
     version = cms.decap_version()
     assert f'src="/admin/decap-cms-{version}/decap-cms.js"' in page
-    assert 'href="/admin/ikm/kerupuk-uji/config.yml"' in page
+    assert 'data-config="/admin/desk.json"' in page and 'src="/admin/desk.js"' in page
     assert "https://" not in page  # nothing from a CDN
     assert (built / f"admin/decap-cms-{version}/decap-cms.js").stat().st_size > 1_000_000
     chunks = list((built / f"admin/decap-cms-{version}").glob("*.decap-cms.js"))

@@ -105,16 +105,18 @@ def admin(demo, backend: str) -> Iterator[str]:
             super().send_header(keyword, value)
 
         def do_GET(self) -> None:
-            if not self.path.split("?")[0].endswith("/config.yml"):
+            path = self.path.split("?")[0]
+            if not path.endswith(("/config.yml", "/desk.json")):
                 super().do_GET()
                 return
             config = Path(self.translate_path(self.path)).read_text(encoding="utf-8")
-            body = config.replace("local_backend: true", f"local_backend: {{url: '{backend}'}}").encode()
+            local = f"local_backend: {{url: '{backend}'}}", f'"local_backend": {{"url": "{backend}"}}'
+            body = config.replace("local_backend: true", local[0]).replace('"local_backend": true', local[1])
             self.send_response(200)
-            self.send_header("Content-Type", "text/yaml")
-            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Content-Type", "text/yaml" if path.endswith(".yml") else "application/json")
+            self.send_header("Content-Length", str(len(body.encode())))
             self.end_headers()
-            self.wfile.write(body)
+            self.wfile.write(body.encode())
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(out)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()

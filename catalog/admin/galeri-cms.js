@@ -187,4 +187,34 @@
   CMS.registerCustomFormat("galeri-situs", "yaml", yamlFormat("galeri-situs"));
   CMS.registerCustomFormat("galeri-kategori", "yaml", categoriesFormat);
   if (window.GALERI_DECAP_ID) CMS.registerLocale("id", window.GALERI_DECAP_ID);
+
+  /* A business desk: the shared desk configuration, with its business filled in. */
+  function filled(value, names) {
+    if (typeof value === "string") {
+      return value.split("{{desk}}").join(names.slug).split("{{desk_name}}").join(names.name);
+    }
+    if (Array.isArray(value)) return value.map(function (item) { return filled(item, names); });
+    if (value !== null && typeof value === "object") {
+      var out = {};
+      Object.keys(value).forEach(function (key) { out[key] = filled(value[key], names); });
+      return out;
+    }
+    return value;
+  }
+
+  var desk = document.querySelector('meta[name="galeri-desk"]');
+  if (desk) {
+    fetch(desk.getAttribute("data-config"), { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (config) {
+        var names = { slug: desk.content, name: desk.getAttribute("data-name") };
+        config = filled(config, names);
+        if (!desk.hasAttribute("data-yaml")) {
+          config.collections = config.collections.filter(function (c) {
+            return c.name !== "produk-yaml-" + names.slug;
+          });
+        }
+        CMS.init({ config: config });
+      });
+  }
 })();

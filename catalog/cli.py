@@ -7,12 +7,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import pipeline, scaffold, schemafiles, yamlsafe
+from . import pipeline, preview, scaffold, schemafiles, yamlsafe
 from .errors import ContentErrors, UsageError
 from .messages import message
 from .report import Reporter
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from .server import serve
 
-            return serve(options, args.host, args.port, lambda opts: preview_build(opts, out, err))
+            return serve(options, args.host, args.port, PreviewBuilds(out, err))
         return run_build(options, out, err, only_pdf=args.command == "pdf")
     except UsageError as exc:
         err.print(f"python build.py: {exc}", markup=False)
@@ -147,6 +148,7 @@ def run_build(
     err: Console,
     only_pdf: bool = False,
     shown: list[str] | None = None,
+    keep: Callable[[pipeline.Built], None] | None = None,
 ) -> int:
     """One build with progress; content problems printed one per line (and added to
     `shown`, for the preview's overlay), exit 1."""
@@ -154,7 +156,7 @@ def run_build(
     reporter = ConsoleReporter(err)
     problems = [] if shown is None else shown
     try:
-        stats = pipeline.build(options, reporter, only_pdf=only_pdf)
+        stats = pipeline.build(options, reporter, only_pdf=only_pdf, keep=keep)
     except ContentErrors as exc:
         reporter.close()
         problems += print_problems(exc, err, options.out)
@@ -191,11 +193,34 @@ def run_build(
     return 0
 
 
-def preview_build(options: pipeline.BuildOptions, out: Console, err: Console) -> list[str]:
-    """A build for `serve`: the problems it showed, none when it built."""
-    shown: list[str] = []
-    run_build(options, out, err, shown=shown)
-    return shown
+class PreviewBuilds:
+    """The builds of `serve`: an edit of entries applied in place when it can be
+    (`preview.update`), else a build. Each returns the problems shown, none when it built."""
+
+    def __init__(self, out: Console, err: Console) -> None:
+        self.out, self.err = out, err
+        self.built: pipeline.Built | None = None
+
+    def __call__(self, options: pipeline.BuildOptions, changed: list[Path] | None) -> list[str]:
+        if changed and self.built is not None:
+            started = time.perf_counter()
+            try:
+                updated = preview.update(options, self.built, changed, Reporter())
+            except ContentErrors as exc:
+                return print_problems(exc, self.err, options.out)
+            if updated is not None:
+                self.built = updated
+                seconds = f"{time.perf_counter() - started:.2f}"
+                self.out.print(
+                    message("updated", updated.catalog.site.language, seconds=seconds), markup=False
+                )
+                return []
+        shown: list[str] = []
+        run_build(options, self.out, self.err, shown=shown, keep=self.keep)
+        return shown
+
+    def keep(self, built: pipeline.Built) -> None:
+        self.built = built
 
 
 def run_freeze(options: pipeline.BuildOptions, out: Console, err: Console) -> int:

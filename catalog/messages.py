@@ -271,6 +271,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Semua alamat yang tercetak sudah tercatat di {file}.",
         "Every printed address is already recorded in {file}.",
     ),
+    "updated": (
+        "Diperbarui di tempat dalam {seconds} dtk (hanya halaman yang berubah).",
+        "Updated in place in {seconds} s (only the pages that changed).",
+    ),
     "unchanged": (
         "Tidak ada yang berubah sejak build terakhir; {out}/ tetap ({seconds} dtk).",
         "Nothing changed since the last build; {out}/ kept as it was ({seconds} s).",

@@ -164,9 +164,10 @@ class Product:
     def aliases(self) -> tuple[str, ...]:
         return tuple(path for path, _ in self.alias_lines)
 
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.business, self.slug)
+    key: tuple[str, str] = field(init=False, repr=False, compare=False)  # (business, slug): made once
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", (self.business, self.slug))
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +191,7 @@ class Catalog:
     products: tuple[Product, ...]  # by business slug, then product slug
     pages: tuple[Page, ...]
     business_by_slug: dict[str, Business] = field(init=False)
+    product_by_key: dict[tuple[str, str], Product] = field(init=False)
     products_of_business: dict[str, tuple[Product, ...]] = field(init=False)
     products_in_category: dict[str, tuple[Product, ...]] = field(init=False)  # in listing order
 
@@ -198,13 +200,24 @@ class Catalog:
         in_category: dict[str, list[Product]] = {slug: [] for slug in self.categories}
         for product in self.products:
             by_business[product.business].append(product)
+        # One sort of every product (the order is total): each category's share of it is
+        # already in listing order.
+        for product in sorted(self.products, key=listing_order):
             category = self.categories[product.category]
             for slug in (*category.ancestors, category.slug):
                 in_category[slug].append(product)
         object.__setattr__(self, "business_by_slug", {b.slug: b for b in self.businesses})
+        object.__setattr__(self, "product_by_key", {p.key: p for p in self.products})
         object.__setattr__(self, "products_of_business", {k: tuple(v) for k, v in by_business.items()})
-        listed = {k: tuple(sorted(v, key=listing_order)) for k, v in in_category.items()}
-        object.__setattr__(self, "products_in_category", listed)
+        object.__setattr__(self, "products_in_category", {k: tuple(v) for k, v in in_category.items()})
+
+    def with_site(self, site: Settings) -> Catalog:
+        """The same catalog under other settings (`--base-url`), its lookups not computed again."""
+        copy = object.__new__(Catalog)
+        for name in self.__dataclass_fields__:
+            object.__setattr__(copy, name, getattr(self, name))
+        object.__setattr__(copy, "site", site)
+        return copy
 
     @property
     def top_categories(self) -> tuple[Category, ...]:

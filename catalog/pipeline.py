@@ -11,10 +11,11 @@ import dataclasses
 import datetime as dt
 import os
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cms, editions, feeds, printing, urls
+from . import cms, editions, feeds, printing, urls, validate
 from .errors import ContentError, ContentErrors, Problems, UsageError
 from .images import ImageStore
 from .manifest import Manifest, inputs_stamp
@@ -67,25 +68,44 @@ class BuildStats:
     language: str = "id"
 
 
-def check(options: BuildOptions, reporter: Reporter | None = None) -> tuple[Catalog, ImageStore]:
-    """Load and validate everything; raise ContentErrors with every problem found."""
-    return _load(options, reporter or Reporter(), find_themes(options.theme_roots))
+@dataclass(frozen=True)
+class Built:
+    """What a successful build made, kept by the live preview (`preview.update`)."""
+
+    catalog: Catalog
+    store: ImageStore
+    theme: Theme
+    views: ViewBuilder
 
 
-def _load(options: BuildOptions, reporter: Reporter, themes: dict[str, Path]) -> tuple[Catalog, ImageStore]:
+def check(
+    options: BuildOptions, reporter: Reporter | None = None, printed: bool = True
+) -> tuple[Catalog, ImageStore]:
+    """Load and validate everything; raise ContentErrors with every problem found. Without
+    `printed`, the printed addresses are not checked (the live preview's edit that keeps
+    every page address: they were checked by the build before)."""
+    return _load(options, reporter or Reporter(), find_themes(options.theme_roots), printed)
+
+
+def _load(
+    options: BuildOptions, reporter: Reporter, themes: dict[str, Path], printed: bool = True
+) -> tuple[Catalog, ImageStore]:
     reporter.stage("load")
     problems = Problems()
-    sources = load_sources(options.content.resolve(), problems)
+    sources = validate.memo.sources if validate.memo.changed is not None else None
+    if sources is None:  # the preview's edit of entries reuses the site-wide files it read
+        sources = load_sources(options.content.resolve(), problems)
+        validate.memo.sources = sources if validate.memo.enabled and not problems else None
     store = ImageStore(options.cache_dir / "images")
     catalog = build_catalog(sources, problems, store, set(themes), options.drafts, options.workers)
     store.save_index()
-    if catalog is not None:
+    if catalog is not None and printed:
         editions.check(options.content, catalog, problems)
     if problems or catalog is None:
         raise ContentErrors(problems.sorted(), sources.language)
     if options.base_url:
         site = dataclasses.replace(catalog.site, base_url=options.base_url.rstrip("/") + "/")
-        catalog = dataclasses.replace(catalog, site=site)
+        catalog = catalog.with_site(site)
     return catalog, store
 
 
@@ -131,9 +151,15 @@ def check_output_folder(options: BuildOptions) -> None:
         raise UsageError(f"--out {options.out}: folder berisi berkas lain, bukan situs; pilih folder kosong")
 
 
-def build(options: BuildOptions, reporter: Reporter | None = None, only_pdf: bool = False) -> BuildStats:
+def build(
+    options: BuildOptions,
+    reporter: Reporter | None = None,
+    only_pdf: bool = False,
+    keep: Callable[[Built], None] | None = None,
+) -> BuildStats:
     """Build the whole site into `options.out`, atomically. With `only_pdf`: its PDFs and the
-    pages that link them (/katalog/ and the store pages, which link their brochure)."""
+    pages that link them (/katalog/ and the store pages, which link their brochure). `keep`
+    receives what the build made, when it made the whole site."""
     reporter = reporter or Reporter()
     check_output_folder(options)
     manifest = Manifest(options.cache_dir, options.out)
@@ -225,6 +251,8 @@ def build(options: BuildOptions, reporter: Reporter | None = None, only_pdf: boo
         writer.abort()
         raise
     manifest.save(None if only_pdf else stamp, site.language)
+    if keep is not None and not only_pdf:
+        keep(Built(catalog, store, theme, views))
     return stats
 
 

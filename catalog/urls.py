@@ -7,7 +7,7 @@ printed as QR codes: change nothing here without an alias.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 
@@ -81,11 +81,10 @@ class Urls:
     """Links for one base URL: `link()` for href/src, `absolute()` for canonical, OG, QR."""
 
     base_url: str  # ends with "/"
+    prefix: str = field(init=False)  # the base URL's path without its trailing slash: "" or "/galeri"
 
-    @property
-    def prefix(self) -> str:
-        """The base URL's path without its trailing slash: "" or "/galeri"."""
-        return urlsplit(self.base_url).path.rstrip("/")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prefix", urlsplit(self.base_url).path.rstrip("/"))
 
     def link(self, path: str) -> str:
         """A root-relative link that works under a base path, and on the 404 page at any depth."""

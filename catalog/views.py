@@ -7,6 +7,8 @@ their `repr` is a stable fingerprint of what a page shows (see `render`).
 
 from __future__ import annotations
 
+import functools
+import heapq
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -167,6 +169,18 @@ class PdfLink:
     size: str | None  # "5,2 MB"; None before the file is written
 
 
+def _once(method: Callable[[ViewBuilder], PageView]) -> Callable[[ViewBuilder], PageView]:
+    """A page made once per builder: the live preview compares it after every edit."""
+
+    @functools.wraps(method)
+    def made(self: ViewBuilder) -> PageView:
+        if method.__name__ not in self.made:
+            self.made[method.__name__] = method(self)
+        return self.made[method.__name__]
+
+    return made
+
+
 class ViewBuilder:
     """Builds every `PageView` of the site from the catalog, in a stable order."""
 
@@ -183,13 +197,15 @@ class ViewBuilder:
         self.t = strings
         self.urls = urls.Urls(catalog.site.base_url)
         self.categories = catalog.categories
-        self.business_cards = {b.slug: self.business_card(b) for b in catalog.businesses}
-        self.product_cards = {p.key: self.product_card(p) for p in catalog.products}
+        # Made when first asked for: the live preview builds a few pages of a large catalog.
+        self.business_cards = _Lazy(lambda slug: self.business_card(catalog.business_by_slug[slug]))
+        self.product_cards = _Lazy(lambda key: self.product_card(catalog.product_by_key[key]))
         self.business_views: dict[str, BusinessView] = {}
-        self.category_position = {
-            slug: {p.key: i for i, p in enumerate(products)}
-            for slug, products in catalog.products_in_category.items()
-        }
+        self.made: dict[str, PageView] = {}  # the pages of `_once` methods
+        self.suggestions: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self.category_position = _Lazy(
+            lambda slug: {p.key: i for i, p in enumerate(catalog.products_in_category[slug])}
+        )
         self.site = self.site_view()
 
     # -- small pieces ------------------------------------------------------------------
@@ -292,11 +308,14 @@ class ViewBuilder:
         result += [self.free_page(p) for p in self.catalog.pages]
         return result
 
+    @_once
     def home(self) -> PageView:
         catalog = self.catalog
         featured_businesses = [self.business_cards[b.slug] for b in catalog.businesses if b.featured]
         featured_products = [self.product_cards[p.key] for p in catalog.products if p.featured]
-        dated = sorted((p for p in catalog.products if p.added), key=lambda p: (p.added, p.key), reverse=True)
+        dated = heapq.nlargest(
+            NEW_PRODUCTS, (p for p in catalog.products if p.added), key=lambda p: (p.added, p.key)
+        )
         floors = []
         for top in catalog.top_categories:
             children = tuple(self.category_link(self.categories[c]) for c in top.children)
@@ -314,7 +333,7 @@ class ViewBuilder:
         data = {
             "featured_businesses": featured_businesses,
             "featured_products": featured_products,
-            "new_products": [self.product_cards[p.key] for p in dated[:NEW_PRODUCTS]],
+            "new_products": [self.product_cards[p.key] for p in dated],
             "floors": floors,
         }
         structured = jsonld.website(catalog.site.title, catalog.site.base_url)
@@ -323,48 +342,50 @@ class ViewBuilder:
 
     def category_pages(self, category: Category) -> list[PageView]:
         products = self.catalog.products_in_category[category.slug]
+        pages = max(1, -(-len(products) // self.catalog.site.per_page))
+        return [self.category_page(category, number) for number in range(1, pages + 1)]
+
+    def category_page(self, category: Category, number: int) -> PageView:
+        """Page `number` (from 1) of a category's listing."""
+        products = self.catalog.products_in_category[category.slug]
         per_page = self.catalog.site.per_page
         pages = max(1, -(-len(products) // per_page))
         subcategories = tuple(self.category_link(self.categories[c]) for c in category.children)
         crumbs = self.crumbs(*self.category_crumbs(category))
-        result = []
-        for number in range(1, pages + 1):
-            path = urls.category(category.slug, number)
-            links = tuple(
-                Link(str(n), self.link(urls.category(category.slug, n)), int(n == number))
-                if n
-                else Link("…", "")
-                for n in _page_window(number, pages)
-            )
-            pagination = Pagination(
-                number,
-                pages,
-                self.link(urls.category(category.slug, number - 1)) if number > 1 else None,
-                self.link(urls.category(category.slug, number + 1)) if number < pages else None,
-                links,
-            )
-            chunk = products[(number - 1) * per_page : number * per_page]
-            title = category.name if number == 1 else f"{category.name} — {self.t('page_n', n=number)}"
-            data = {
-                "category": self.category_link(category),
-                "description": category.description,
-                "subcategories": subcategories,
-                "products": [self.product_cards[p.key] for p in chunk],
-                "total": len(products),
-                "pagination": pagination,
-            }
-            first_picture = next((p.picture for p in data["products"] if p.picture), None)
-            meta = self.meta(
-                "category",
-                path,
-                title,
-                description=category.description,
-                breadcrumbs=crumbs,
-                picture=first_picture,
-            )
-            result.append(PageView(path, "category.html", meta, data))
-        return result
+        path = urls.category(category.slug, number)
+        links = tuple(
+            Link(str(n), self.link(urls.category(category.slug, n)), int(n == number)) if n else Link("…", "")
+            for n in _page_window(number, pages)
+        )
+        pagination = Pagination(
+            number,
+            pages,
+            self.link(urls.category(category.slug, number - 1)) if number > 1 else None,
+            self.link(urls.category(category.slug, number + 1)) if number < pages else None,
+            links,
+        )
+        chunk = products[(number - 1) * per_page : number * per_page]
+        title = category.name if number == 1 else f"{category.name} — {self.t('page_n', n=number)}"
+        data = {
+            "category": self.category_link(category),
+            "description": category.description,
+            "subcategories": subcategories,
+            "products": [self.product_cards[p.key] for p in chunk],
+            "total": len(products),
+            "pagination": pagination,
+        }
+        first_picture = next((p.picture for p in data["products"] if p.picture), None)
+        meta = self.meta(
+            "category",
+            path,
+            title,
+            description=category.description,
+            breadcrumbs=crumbs,
+            picture=first_picture,
+        )
+        return PageView(path, "category.html", meta, data)
 
+    @_once
     def directory(self) -> PageView:
         cards = [self.business_cards[b.slug] for b in self.catalog.businesses]
         letters: dict[str, list[BusinessCard]] = {}
@@ -488,11 +509,20 @@ class ViewBuilder:
         return PageView(path, "product.html", meta, data)
 
     def related(self, product: Product) -> list[ProductCard]:
+        return [self.product_cards[key] for key in self.related_keys(product)]
+
+    def related_keys(self, product: Product) -> list[tuple[str, str]]:
         """Neighbours in the same category from other makers, then more of the same maker.
 
         Walking from the product's own position keeps this linear (a category may hold
         thousands of products) and gives neighbouring products different suggestions.
+        Kept per product: the live preview compares them after every edit.
         """
+        if product.key not in self.suggestions:
+            self.suggestions[product.key] = self._related_keys(product)
+        return self.suggestions[product.key]
+
+    def _related_keys(self, product: Product) -> list[tuple[str, str]]:
         siblings = self.catalog.products_in_category[product.category]
         start = self.category_position[product.category][product.key]
         chosen: dict[tuple[str, str], Product] = {}
@@ -507,7 +537,7 @@ class ViewBuilder:
                 break
             if candidate.key != product.key:
                 chosen.setdefault(candidate.key, candidate)
-        return [self.product_cards[key] for key in chosen]
+        return list(chosen)
 
     def free_page(self, page: Page) -> PageView:
         path = urls.page(page.slug)
@@ -574,6 +604,18 @@ class ViewBuilder:
         html = _IMG_TAG.sub(replace, html)
         prefix = self.urls.prefix
         return html.replace('href="/', f'href="{prefix}/') if prefix else html
+
+
+class _Lazy(dict):  # type: ignore[type-arg]
+    """A mapping whose values are made by `make(key)` when first asked for."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.make(key)
+        return value
 
 
 def _page_window(current: int, pages: int) -> list[int]:

@@ -9,13 +9,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "catalog"
 
 # A module may import only modules of a lower or equal layer.
 LAYERS = [
-    {"errors", "report", "messages", "jsonfile", "parallel", "urls", "qr", "pdfjoin"},
+    {"errors", "report", "messages", "jsonfile", "parallel", "urls", "qr", "pdfjoin", "watch"},
     {"yamlsafe", "markup", "model"},
     {"sources", "schema", "schema_errors"},
     {"validate", "images", "manifest", "editions", "schemafiles"},
     {"themes", "views", "feeds", "writer", "jsonld", "printing", "cms"},
     {"render", "pdf", "pdfs"},
     {"pipeline", "scaffold"},
+    {"preview"},
     {"cli", "server"},
 ]
 LAYER = {name: level for level, names in enumerate(LAYERS) for name in names}

@@ -18,6 +18,7 @@ NOT_PROBLEMS = {
     "frozen",
     "frozen_none",
     "unchanged",
+    "updated",
     "content_ok",
     "summary",
     "summary_kept",

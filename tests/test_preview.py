@@ -1,12 +1,16 @@
-"""The preview's WSGI app: it serves the output folder and nothing outside it."""
+"""The preview: its WSGI app serves the output folder and nothing outside it; an edit is
+applied in place exactly as a full build would write it."""
 
 from __future__ import annotations
 
-import pytest
-from conftest import PRODUCT, options, problems
+from pathlib import Path
 
-from catalog import pipeline, validate
+import pytest
+from conftest import PRODUCT, jpeg, options, problems
+
+from catalog import pipeline, preview, validate
 from catalog.errors import ContentErrors
+from catalog.report import Reporter
 from catalog.server import Preview
 
 
@@ -96,3 +100,76 @@ def test_the_preview_revalidates_only_what_an_edit_touched(site, monkeypatch):
         pipeline.check(opts)
     assert sorted(validated) == everyone  # a category renamed: every product checked again
     assert any("kategori 'kerupuk' tidak ada" in str(e) for e in raised.value.errors)
+
+
+def files_of(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def more_products() -> dict[str, str]:
+    """Enough products in one category for three listing pages and related suggestions."""
+    return {
+        f"ikm/topeng-uji/products/kerupuk-{n}.md": f"---\nname: Kerupuk {n}\ncategory: kerupuk\n"
+        f"price: {1000 * n}\nadded: 2026-0{n}-01\n---\nKerupuk nomor {n}.\n"
+        for n in range(1, 6)
+    }
+
+
+EDITS = [  # (file, old text, new text): edits that keep the site's shape
+    ("ikm/kerupuk-uji/products/kerupuk-melarat.md", "name: Kerupuk Melarat", "name: Amplang Melarat"),
+    ("ikm/kerupuk-uji/products/kerupuk-melarat.md", "price: 15000", "price: 17500"),
+    ("ikm/kerupuk-uji/products/kerupuk-melarat.md", "featured: true", "featured: false"),
+    ("ikm/topeng-uji/products/kerupuk-3.md", "added: 2026-03-01", "added: 2026-11-01"),
+    ("ikm/topeng-uji/products/kerupuk-2.md", "Kerupuk nomor 2.", "Kerupuk **renyah** nomor 2."),
+    ("ikm/kerupuk-uji/products/sirup-uji.yaml", "from: 20000", "from: 25000"),
+    ("ikm/kerupuk-uji/index.md", "tagline: Renyah sejak dulu", "tagline: Renyah sejak 2001"),
+]
+
+
+def test_an_edit_applied_in_place_equals_a_full_build(site, tmp_path, monkeypatch):
+    """The quick path of `serve` leaves exactly the files a full build would write."""
+    monkeypatch.setattr(validate, "memo", validate._Memo())
+    validate.memo.enabled = True
+    content = site(more_products())
+    opts = options(content)
+    kept: list[pipeline.Built] = []
+    pipeline.build(opts, keep=kept.append)
+    for number, (name, old, new) in enumerate(EDITS):
+        file = content / name
+        assert old in file.read_text()
+        file.write_text(file.read_text().replace(old, new))
+        updated = preview.update(opts, kept[-1], [file], Reporter())
+        assert updated is not None, name
+        kept.append(updated)
+        full = options(content, out=tmp_path / f"full-{number}")
+        pipeline.build(full)
+        quick, whole = files_of(opts.out), files_of(full.out)
+        assert quick.keys() == whole.keys()
+        assert [path for path in whole if quick[path] != whole[path]] == [], (name, new)
+    # and a later full build of the same output reuses what the quick path wrote
+    stats = pipeline.build(opts)
+    assert stats.rendered == []
+
+
+def test_an_edit_that_changes_the_site_shape_needs_a_full_build(site, monkeypatch):
+    monkeypatch.setattr(validate, "memo", validate._Memo())
+    validate.memo.enabled = True
+    content = site({**more_products(), "ikm/topeng-uji/products/foto.jpg": jpeg()})
+    opts = options(content)
+    kept: list[pipeline.Built] = []
+    pipeline.build(opts, keep=kept.append)
+    product = content / "ikm/topeng-uji/products/kerupuk-1.md"
+    for old, new in [
+        ("category: kerupuk", "category: sirup"),  # category sizes change
+        ("name: Kerupuk 1\n", "name: Kerupuk 1\nimages: [foto.jpg]\n"),  # a photo
+        ("name: Kerupuk 1\n", "name: Kerupuk 1\naliases: [/ikm/lama/]\n"),  # a redirect
+    ]:
+        text = product.read_text()
+        product.write_text(text.replace(old, new))
+        assert preview.update(opts, kept[-1], [product], Reporter()) is None, new
+        product.write_text(text)
+    added = content / "ikm/topeng-uji/products/kerupuk-9.md"
+    added.write_text("---\nname: Kerupuk 9\ncategory: kerupuk\n---\n")
+    assert preview.update(opts, kept[-1], [added], Reporter()) is None  # a new page
+    assert preview.update(opts, kept[-1], [content / "site.yaml"], Reporter()) is None
+    assert preview.update(opts, kept[-1], [content / "ikm/kerupuk-uji/dapur.jpg"], Reporter()) is None

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -94,6 +95,15 @@ HINTS: dict[str, str] = {
     "added": "Produk terbaru tampil paling atas di “Produk baru”",
     "weight_g": "Angka saja, dalam gram",
     "min_order": "Angka saja, mis. 10",
+    "price": "Isi Harga saja; untuk harga rentang isi juga Sampai. Kosongkan bila harga hubungi penjual.",
+    "marketplaces": "Toko daring usaha ini: nama toko dan alamatnya",
+    "include": "Semua produk, produk unggulan saja, atau kategori dan usaha yang dipilih",
+    "theme": "Tampilan situs (bawaan: mal)",
+    "print_foreword": "Slug halaman (koleksi Halaman) yang dicetak sebagai kata pengantar",
+    "per_page": "Angka, mis. 24",
+    "bleed_mm": "Untuk percetakan, mis. 3",
+    "columns": "1 sampai 3",
+    "rows": "1 sampai 4",
 }
 
 BODY = {
@@ -113,10 +123,14 @@ class Backend:
 
     @classmethod
     def from_environment(cls) -> Backend:
-        """GALERI_CMS_BACKEND (git-gateway or github), GALERI_CMS_REPO (owner/name for
-        github), GALERI_CMS_BRANCH (default main): a deployment's choice, not content."""
-        name = os.environ.get("GALERI_CMS_BACKEND", "").strip() or "git-gateway"
-        repo = os.environ.get("GALERI_CMS_REPO", "").strip() or None
+        """GALERI_CMS_BACKEND (github or git-gateway), GALERI_CMS_REPO (owner/name),
+        GALERI_CMS_BRANCH (default main): a deployment's choice, not content. Without them,
+        GitHub when Netlify's build names a GitHub repository (REPOSITORY_URL): it needs
+        no widget to sign editors in (docs/cms.md); otherwise git-gateway."""
+        repo = os.environ.get("GALERI_CMS_REPO", "").strip() or _github_repo(
+            os.environ.get("REPOSITORY_URL", "")
+        )
+        name = os.environ.get("GALERI_CMS_BACKEND", "").strip() or ("github" if repo else "git-gateway")
         branch = os.environ.get("GALERI_CMS_BRANCH", "").strip() or "main"
         return cls(name, repo, branch)
 
@@ -132,6 +146,12 @@ class Backend:
             "deleteMedia": "Hapus “{{path}}” (CMS)",
         }
         return found
+
+
+def _github_repo(url: str) -> str | None:
+    """owner/name of a https://github.com/owner/name(.git) address."""
+    match = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?", url.strip())
+    return match.group(1) if match else None
 
 
 @dataclass(frozen=True)
@@ -216,21 +236,28 @@ class Fields:
             item = _base(_unwrap(item)[0])
             if isinstance(item, type) and issubclass(item, BaseModel):
                 return {"widget": "list", "fields": self.of(item), "collapsed": False}
-            return {"widget": "list", "field": {"name": "item", "label": LABELS[key], "widget": "string"}}
+            item_field = {"name": "item", "label": LABELS[key], "widget": "string"}
+            return {"widget": "list", "field": item_field, "collapsed": False}
         if isinstance(kind, type) and issubclass(kind, BaseModel):
             return {"widget": "object", "fields": self.of(kind), "collapsed": True}
         if kind is bool:
             return {"widget": "boolean"}
         if kind is int:
-            return {"widget": "number", "value_type": "int"}
+            return {"widget": "string", "pattern": WHOLE}
         if kind is float:
-            return {"widget": "number", "value_type": "float", "step": 0.5}
+            return {"widget": "string", "pattern": DECIMAL}
         if kind is dt.date:
             return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY",
                     "time_format": False, "picker_utc": True}  # fmt: skip
         if kind is str:
             return {"widget": "string"}
         raise TypeError(f"{model.__name__}.{key}: no CMS widget for {kind!r}")
+
+
+# Numbers are typed as text and checked here, then written as numbers by galeri-cms.js.
+# A number field would take "185.000" (Indonesian thousands) as 185.0 and save 185.
+WHOLE = ["^ *-?[0-9]+ *$", "Angka bulat saja, tanpa titik atau koma (mis. 185000)"]
+DECIMAL = ["^ *[0-9]+([.][0-9]+)? *$", "Angka, dengan titik untuk pecahan (mis. 3 atau 2.5)"]
 
 
 def _option(value: str) -> dict[str, str]:
@@ -243,7 +270,7 @@ def _image(_: Fields) -> dict[str, Any]:
 
 def _images(_: Fields) -> dict[str, Any]:
     photo = {"name": "image", "label": "Foto", "widget": "image", "choose_url": False}
-    return {"widget": "list", "field": photo}
+    return {"widget": "list", "field": photo, "collapsed": False}
 
 
 def _category(fields: Fields) -> dict[str, Any]:
@@ -277,8 +304,14 @@ def _price(_: Fields) -> dict[str, Any]:
 
 
 def _rupiah(name: str, label: str, hint: str) -> dict[str, Any]:
-    found = {"name": name, "label": label, "widget": "number", "value_type": "int", "min": 1}
-    return {**found, "required": False, "hint": hint}
+    return {
+        "name": name,
+        "label": label,
+        "widget": "string",
+        "pattern": WHOLE,
+        "required": False,
+        "hint": hint,
+    }
 
 
 def _marketplaces(_: Fields) -> dict[str, Any]:
@@ -385,6 +418,7 @@ def _pages(fields: Fields) -> dict[str, Any]:
         "extension": "md",
         "format": "galeri-halaman",
         "create": True,
+        "delete": False,
         "identifier_field": "title",
         "slug": "{{slug}}",
         "summary": "{{title}}",
@@ -410,7 +444,8 @@ def _businesses(fields: Fields) -> dict[str, Any]:
         "identifier_field": "name",
         "slug": "{{name}}",
         "summary": "{{name}} · {{district}}",
-        "preview_path": "ikm/{{slug}}/",
+        "preview_path": "ikm/{{dirname}}/",
+        "delete": False,
         "sortable_fields": ["name", "district"],
         "view_groups": [{"label": "Kecamatan", "field": "district"}],
         "fields": [*fields.of(schema.BusinessFrontMatter), _body("ikm")],
@@ -452,6 +487,7 @@ def _products(fields: Fields, slug: str, yaml_files: bool) -> dict[str, Any]:
         "media_folder": "",
         "public_folder": "",
         "create": not yaml_files,
+        "delete": False,
         "identifier_field": "name",
         "slug": "{{name}}",
         "summary": "{{name}}",
@@ -573,7 +609,7 @@ def dump(config: dict[str, Any]) -> str:
 
 
 def admin_files(
-    catalog: Catalog, link: urls.Urls, themes: list[str], backend: Backend
+    catalog: Catalog, content: Path, link: urls.Urls, themes: list[str], backend: Backend
 ) -> Iterator[tuple[str, str | Path]]:
     """Every file of /admin/: (output path, text or a file to publish). Nothing when the
     Decap package is not installed (`npm ci`); the build warns about that."""
@@ -591,7 +627,10 @@ def admin_files(
     yield "admin/index.html", admin_page(link, title, version, template, None)
     yield "admin/config.yml", dump(office_config(catalog, choices, backend))
     yield "admin/desk.json", json.dumps(desk_config(catalog, choices, backend), ensure_ascii=False) + "\n"
-    yaml_products = {p.business for p in catalog.products if p.source.endswith(".yaml")}
+    # from the files, drafts included: a desk edits its draft products too
+    yaml_products = {
+        b.slug for b in catalog.businesses if any((content / "ikm" / b.slug / "products").glob("*.yaml"))
+    }
     desk_template = (ADMIN_FILES / "index.html").read_text(encoding="utf-8")
     for business in catalog.businesses:
         title = f"{business.name} · {catalog.site.title}"

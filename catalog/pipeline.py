@@ -245,7 +245,7 @@ def build(
             manifest.current.update(writer.keep_previous(manifest.previous))
         else:
             _write_site_files(writer, catalog, store, link, pages)
-            _write_admin(writer, catalog, link, sorted(themes), reporter)
+            _write_admin(writer, catalog, options.content, link, sorted(themes), reporter)
         writer.commit()
     except BaseException:
         writer.abort()
@@ -273,11 +273,16 @@ def _write_site_files(
 
 
 def _write_admin(
-    writer: OutputWriter, catalog: Catalog, link: urls.Urls, themes: list[str], reporter: Reporter
+    writer: OutputWriter,
+    catalog: Catalog,
+    content: Path,
+    link: urls.Urls,
+    themes: list[str],
+    reporter: Reporter,
 ) -> None:
     """The web CMS (/admin/), when the pinned Decap package is installed (`npm ci`)."""
     written = 0
-    for path, source in cms.admin_files(catalog, link, themes, cms.Backend.from_environment()):
+    for path, source in cms.admin_files(catalog, content, link, themes, cms.Backend.from_environment()):
         if isinstance(source, Path):
             writer.link(path, source)
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,8 @@ def model_fields(model: type) -> set[str]:
 
 
 @pytest.fixture
-def built(site, tmp_path: Path):
+def built(site, tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("REPOSITORY_URL", raising=False)
     content = site(
         {
             "ikm/kerupuk-uji/products/rengginang.yaml": "name: Rengginang\ncategory: kerupuk\nprice: 9000\n",
@@ -164,3 +166,18 @@ def test_field_types_cover_every_number_and_flag():
     assert types["galeri-produk"]["variants.price"] == "int" and types["galeri-produk"]["draft"] == "bool"
     assert types["galeri-situs"]["print.bleed_mm"] == "float" and types["galeri-situs"]["per_page"] == "int"
     assert "whatsapp" not in types["galeri-ikm"]  # text: "0812..." keeps its zero
+
+
+def test_on_netlify_the_repository_chooses_the_github_backend(monkeypatch):
+    for name in ("GALERI_CMS_BACKEND", "GALERI_CMS_REPO", "GALERI_CMS_BRANCH"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("REPOSITORY_URL", "https://github.com/dkukmpp/galeri-ikm")
+    assert cms.Backend.from_environment() == cms.Backend("github", "dkukmpp/galeri-ikm", "main")
+    monkeypatch.setenv("REPOSITORY_URL", "https://gitlab.com/dkukmpp/galeri-ikm")
+    assert cms.Backend.from_environment() == cms.Backend("git-gateway", None, "main")
+
+
+def test_numbers_are_typed_as_text_so_thousands_dots_are_refused():
+    whole, decimal = re.compile(cms.WHOLE[0]), re.compile(cms.DECIMAL[0])
+    assert whole.fullmatch("185000") and not whole.fullmatch("185.000") and not whole.fullmatch("185,000")
+    assert decimal.fullmatch("2.5") and not decimal.fullmatch("2,5")

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, NetlifyHandler
+from conftest import CHROMIUM, NetlifyHandler, jpeg
 
 from catalog import cms, pipeline
 
@@ -188,7 +188,20 @@ def test_what_an_editor_publishes_builds(page, admin, repo, tmp_path):
     page.get_by_label("Kategori", exact=True).click()
     page.keyboard.type("Kaos")
     page.keyboard.press("Enter")
-    page.get_by_label("Harga (Rp)").fill("95000")
+    price = page.get_by_label("Harga (Rp)")
+    price.fill("95.000")  # Indonesian thousands: refused, not read as 95
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.get_by_text("Angka bulat saja, tanpa titik atau koma")).to_be_visible()
+    price.press("Control+a")
+    price.press("Backspace")
+    price.type("95000")
+    # a photo uploaded through the media library lands beside the product
+    photo = tmp_path / "Foto Baru.jpg"
+    photo.write_bytes(jpeg(1400, 1000, "teal"))
+    page.get_by_role("button", name="Tambah foto produk").click()
+    page.get_by_role("button", name="Pilih gambar").first.click()
+    page.set_input_files("input[type=file]", str(photo))
+    page.get_by_role("button", name="Gunakan yang dipilih").click()
     save_and_publish(page)
 
     # an existing product: a price range, variants and a text SKU survive an edit
@@ -213,6 +226,8 @@ def test_what_an_editor_publishes_builds(page, admin, repo, tmp_path):
     content = repo / "content"
     product = (content / "ikm/kaos-caruban-nagari/products/kaos-topeng-kelana.md").read_text(encoding="utf-8")
     assert product.startswith("---\nname: Kaos Topeng Kelana\ncategory: kaos\nprice: 95000\n")
+    assert "images:\n  - foto-baru.jpg\n" in product
+    assert (content / "ikm/kaos-caruban-nagari/products/foto-baru.jpg").read_bytes() == photo.read_bytes()
     batik_file = content / "ikm/batik-tulis-mega-mendung-sari/products/kain-batik-tulis-mega-mendung-biru.md"
     edited = batik_file.read_text(encoding="utf-8")
     assert "price:\n  from: 850000\n  to: 1500000\n" in edited and 'sku: "00123"' in edited
@@ -224,7 +239,7 @@ def test_what_an_editor_publishes_builds(page, admin, repo, tmp_path):
     options = pipeline.BuildOptions(content=content, out=out, cache_dir=tmp_path / "cache", pdf=False)
     pipeline.build(options)
     page_html = (out / "ikm/kaos-caruban-nagari/kaos-topeng-kelana/index.html").read_text(encoding="utf-8")
-    assert "Kaos Topeng Kelana" in page_html and "Rp 95.000" in page_html
+    assert "Kaos Topeng Kelana" in page_html and "Rp 95.000" in page_html and "<picture" in page_html
     batik_html = out / "ikm/batik-tulis-mega-mendung-sari/kain-batik-tulis-mega-mendung-biru/index.html"
     html = batik_html.read_text(encoding="utf-8")
     assert "lembar kain" in html and "Rp 850.000 – Rp 1.500.000" in html

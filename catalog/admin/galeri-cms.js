@@ -25,9 +25,13 @@
     if (typeof value !== "string") return value;
     var kind = types[path];
     if (kind === "bool" && value.toLowerCase() in FLAGS) return FLAGS[value.toLowerCase()];
-    if (kind === "int" && /^-?[0-9]+$/.test(value)) return parseInt(value, 10);
+    if (kind === "int" && /^-?[0-9]+$/.test(value.trim())) return parseInt(value, 10);
     if (kind === "float" && /^-?[0-9]+(\.[0-9]+)?$/.test(value)) return parseFloat(value);
     return value;
+  }
+
+  function blank(value) {
+    return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
   }
 
   /* What a form leaves empty is left out of the file, not written as "" or []. */
@@ -56,8 +60,12 @@
     return out;
   }
 
+  /* Every scalar as the text written, except an empty value, ~ and null (as the build's
+     yamlsafe reads them). */
+  var TEXT = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [jsyaml.types["null"]] });
+
   function parse(text) {
-    var found = jsyaml.load(text, { schema: jsyaml.FAILSAFE_SCHEMA });
+    var found = jsyaml.load(text, { schema: TEXT });
     return found === undefined || found === null ? {} : found;
   }
 
@@ -65,12 +73,26 @@
     return jsyaml.dump(data, { lineWidth: -1, noRefs: true, quotingType: '"' });
   }
 
-  /* `---` front matter, then the Markdown body. */
+  /* Front matter between fence lines, then the Markdown body: the build's rule
+     (catalog/sources.py): the first line is `---`, the next `---` or `...` line ends it,
+     both may carry trailing blanks. */
+  var FENCE = /^(---|\.\.\.)[ \t]*$/;
+
   function splitFrontMatter(text) {
-    text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-    var match = /^---\n([\s\S]*?)\n?---[ \t]*(?:\n|$)([\s\S]*)$/.exec(text);
-    if (!match) return { data: {}, body: text };
-    return { data: parse(match[1]), body: match[2].replace(/^\n/, "") };
+    var lines = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+    if (!lines.length || !FENCE.test(lines[0]) || lines[0].indexOf("...") === 0) {
+      return { data: {}, body: lines.join("\n"), fenced: false };
+    }
+    for (var end = 1; end < lines.length; end++) {
+      if (FENCE.test(lines[end])) {
+        return {
+          data: parse(lines.slice(1, end).join("\n")),
+          body: lines.slice(end + 1).join("\n").replace(/^\n/, ""),
+          fenced: true
+        };
+      }
+    }
+    throw new Error("front matter without its closing ---");
   }
 
   /* Shapes Decap cannot edit as written in the files, and back. */
@@ -83,8 +105,10 @@
       write: function (data) {
         var price = data.price;
         if (price && typeof price === "object") {
-          if (price.to === undefined || price.to === price.from) data.price = price.from;
-          else if (price.from === undefined) data.price = price.to;
+          var from = blank(price.from) ? undefined : price.from;
+          var to = blank(price.to) ? undefined : price.to;
+          if (from === undefined || to === undefined || String(from) === String(to)) data.price = from === undefined ? to : from;
+          else data.price = { from: from, to: to };
         }
         return data;
       }
@@ -146,12 +170,13 @@
         return data;
       },
       toFile: function (data, sortedKeys) {
-        var body = data.body || "";
+        var body = (data.body || "").replace(/\s+$/, "");
         var rest = Object.assign({}, data);
         delete rest.body;
-        var fields = pruned(shape(name, "write", rest)) || {};
+        var fields = pruned(typed(shape(name, "write", rest), TYPES[name] || {}, ""));
+        if (!fields) return body + "\n";  // a free page titled by its # heading needs no front matter
         var text = "---\n" + dump(ordered(fields, sortedKeys)) + "---\n";
-        return body.trim() ? text + "\n" + body.replace(/\s+$/, "") + "\n" : text;
+        return body ? text + "\n" + body + "\n" : text;
       }
     };
   }
@@ -162,7 +187,7 @@
         return shape(name, "read", typed(parse(text.replace(/^\uFEFF/, "")), TYPES[name] || {}, ""));
       },
       toFile: function (data, sortedKeys) {
-        var fields = pruned(shape(name, "write", Object.assign({}, data))) || {};
+        var fields = pruned(typed(shape(name, "write", Object.assign({}, data)), TYPES[name] || {}, "")) || {};
         return dump(ordered(fields, sortedKeys));
       }
     };

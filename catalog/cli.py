@@ -220,6 +220,7 @@ class PreviewBuilds:
         return shown
 
     def keep(self, built: pipeline.Built) -> None:
+        preview.warm(built)
         self.built = built
 
 

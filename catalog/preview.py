@@ -47,6 +47,13 @@ def touched_businesses(content: Path, changed: list[Path]) -> set[Path] | None:
     return folders or None
 
 
+def warm(built: Built) -> None:
+    """Compile the page templates now: a build renders in worker processes, so the preview's
+    own process has compiled none, and the first edit would pay for it (90 ms at 31k)."""
+    for name in built.theme.env.list_templates(filter_func=lambda name: name.endswith(".html")):
+        built.theme.env.get_template(name)
+
+
 def update(options: BuildOptions, built: Built, changed: list[Path], reporter: Reporter) -> Built | None:
     """Apply an edit of `changed` files to the output in place; None when a full build is
     needed. Content problems raise ContentErrors, as in a build, and change nothing."""

@@ -21,8 +21,6 @@ from .images import ImageStore
 from .manifest import Manifest, inputs_stamp
 from .messages import message
 from .model import Catalog
-from .pdf import PdfRenderer
-from .pdfs import render_pdfs
 from .printing import LOW_PPI, LowResolution, PrintPlan
 from .render import Renderer, render_all
 from .report import Reporter
@@ -208,6 +206,10 @@ def build(
         built_pdfs: dict[str, tuple[int, int]] = {}
         if plan is not None:
             reporter.stage("pdf")
+            # WeasyPrint takes 0.35 s to import: only builds that make PDFs pay for it.
+            from .pdf import PdfRenderer
+            from .pdfs import render_pdfs
+
             renderer = PdfRenderer(theme, options.cache_dir)
             outcomes = render_pdfs(
                 plan, renderer, writer, manifest, options.workers, lambda d, t: reporter.progress("pdf", d, t)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import jinja2
 
@@ -34,10 +35,13 @@ class Renderer:
     def __init__(self, theme: Theme, site: SiteView) -> None:
         self.theme = theme
         self.site = site
-        self.common = hashlib.blake2b(f"{theme.fingerprint}|{site!r}".encode(), digest_size=16)
+        self.common: dict[str, Any] = {}  # by template: the digest of what its pages share
 
     def key(self, page: PageView) -> str:
-        digest = self.common.copy()
+        if page.template not in self.common:
+            shared = f"{self.theme.page_fingerprint(page.template)}|{self.site!r}"
+            self.common[page.template] = hashlib.blake2b(shared.encode(), digest_size=16)
+        digest = self.common[page.template].copy()
         digest.update(repr(page).encode())
         return digest.hexdigest()
 

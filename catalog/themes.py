@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 import yaml
 
 from .model import Price
@@ -75,6 +76,35 @@ class Theme:
     assets: dict[str, Asset]  # by source path under static/: css/site.css
     fingerprint: str  # changes whenever a template, string or asset changes
     print_fingerprint: str = ""  # the same for PDFs: print templates, strings, static files
+    shared_print: str = ""  # the strings and assets every page depends on
+    page_prints: dict[str, str] = field(default_factory=dict)  # by template: `page_fingerprint`
+
+    def page_fingerprint(self, template: str) -> str:
+        """What a page made with `template` depends on in the theme: the templates it
+        extends, includes or imports (to any depth), the UI strings and the assets. Editing
+        product.html re-renders the product pages only; base.html, every page. A template
+        named by a variable could be any: then every template counts."""
+        if template not in self.page_prints:
+            digest = hashlib.sha256(self.shared_print.encode())
+            for name, file, source in sorted(self._used_templates(template)):
+                digest.update(f"{name}|{file}|".encode() + source.encode())
+            self.page_prints[template] = digest.hexdigest()
+        return self.page_prints[template]
+
+    def _used_templates(self, template: str) -> set[tuple[str, str, str]]:
+        found: dict[str, tuple[str, str, str]] = {}
+        todo = [template]
+        while todo:
+            name = todo.pop()
+            if name in found:
+                continue
+            source, file, _ = self.env.loader.get_source(self.env, name)
+            found[name] = (name, file or "", source)
+            referenced = list(jinja2.meta.find_referenced_templates(self.env.parse(source)))
+            if None in referenced:
+                return {(self.fingerprint, "", "")}
+            todo += [n for n in referenced if n is not None]
+        return set(found.values())
 
     def t(self, key: str, **values: Any) -> str:
         if key not in self.strings:
@@ -123,6 +153,7 @@ def load_theme(available: dict[str, Path], name: str, language: str, urls: Urls,
     env.filters.update(rupiah=rupiah, number=number, phone=phone, date=lambda d: long_date(d, language))
     env.filters["price"] = lambda p: price_text(p, theme.strings.get("price_on_request", ""))
     theme.fingerprint = _fingerprint(folders, strings, assets)
+    theme.shared_print = _fingerprint((), strings, assets)
     theme.print_fingerprint = _print_fingerprint(folders, strings)
     return theme
 

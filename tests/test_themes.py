@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from conftest import BUSINESS, options
 from sitecheck import soup
 
 from catalog import pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_child_theme_overrides_one_template_and_one_static_file(site):
@@ -61,3 +66,19 @@ def test_sharing_tags(site):
     assert page.find("meta", attrs={"name": "description"})["content"].startswith(
         "Kerupuk pasir khas Cirebon."
     )
+
+
+def test_an_edited_template_re_renders_the_pages_that_use_it(site):
+    """product.html is used by product pages only; base.html by every page."""
+    content = site()
+    theme = content.parent / "themes" / "mal"
+    shutil.copytree(ROOT / "themes" / "mal", theme)
+    first = pipeline.build(options(content))
+    product = theme / "templates" / "product.html"
+    product.write_text(product.read_text() + "{# edited #}\n")
+    edited = pipeline.build(options(content))
+    assert sorted(edited.rendered) == ["/ikm/kerupuk-uji/kerupuk-melarat/", "/ikm/kerupuk-uji/sirup-uji/"]
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text() + "{# edited #}\n")
+    everything = pipeline.build(options(content))
+    assert len(everything.rendered) == first.pages

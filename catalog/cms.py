@@ -41,6 +41,7 @@ from .model import Catalog, Category
 PROJECT = Path(__file__).resolve().parent.parent
 DECAP_PACKAGE = PROJECT / "node_modules" / "decap-cms"
 JS_YAML = PROJECT / "node_modules" / "js-yaml" / "dist" / "js-yaml.min.js"
+IDENTITY_PACKAGE = PROJECT / "node_modules" / "netlify-identity-widget"
 ADMIN_FILES = Path(__file__).resolve().parent / "admin"
 
 LABELS: dict[str, str] = {
@@ -585,10 +586,22 @@ def field_types() -> dict[str, dict[str, str]]:
 
 def decap_version() -> str | None:
     """The installed, pinned Decap CMS package's version, or None when `npm ci` has not run."""
+    return _version(DECAP_PACKAGE)
+
+
+def _version(package: Path) -> str | None:
     try:
-        return json.loads((DECAP_PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
+        return json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
     except (OSError, ValueError, KeyError):
         return None
+
+
+def identity_widget() -> tuple[str, Path] | None:
+    """(output path, file) of Netlify's Identity widget, which the git-gateway backend needs
+    to sign editors in and to let an invited editor set a password (docs/cms.md)."""
+    version = _version(IDENTITY_PACKAGE)
+    file = IDENTITY_PACKAGE / "build" / "netlify-identity-widget.js"
+    return (f"admin/netlify-identity-widget-{version}.js", file) if version and file.is_file() else None
 
 
 def vendor_files() -> Iterator[tuple[str, Path]]:
@@ -623,8 +636,12 @@ def admin_files(
     yield "admin/galeri-fields.js", types_script
     choices = Choices.of(catalog, themes)
     title = f"Kelola konten · {catalog.site.title}"
+    widget = identity_widget() if backend.name == "git-gateway" else None
+    identity = link.link("/" + widget[0]) if widget else None
+    if widget:
+        yield widget
     template = (ADMIN_FILES / "index.html").read_text(encoding="utf-8")
-    yield "admin/index.html", admin_page(link, title, version, template, None)
+    yield "admin/index.html", admin_page(link, title, version, template, None, identity)
     yield "admin/config.yml", dump(office_config(catalog, choices, backend))
     yield "admin/desk.json", json.dumps(desk_config(catalog, choices, backend), ensure_ascii=False) + "\n"
     # from the files, drafts included: a desk edits its draft products too
@@ -635,15 +652,22 @@ def admin_files(
     for business in catalog.businesses:
         title = f"{business.name} · {catalog.site.title}"
         desk = (business.slug, business.name, business.slug in yaml_products)
-        yield f"admin/ikm/{business.slug}/index.html", admin_page(link, title, version, desk_template, desk)
+        page = admin_page(link, title, version, desk_template, desk, identity)
+        yield f"admin/ikm/{business.slug}/index.html", page
     yield "admin/ikm/index.html", desks_page(catalog, link)
 
 
 def admin_page(
-    link: urls.Urls, title: str, version: str, template: str, desk: tuple[str, str, bool] | None
+    link: urls.Urls,
+    title: str,
+    version: str,
+    template: str,
+    desk: tuple[str, str, bool] | None,
+    identity: str | None,
 ) -> str:
     """The HTML shell Decap mounts into: scripts by URL only (the CSP allows no inline code).
-    A business desk names its business in a <meta>; the office desk reads config.yml."""
+    A business desk names its business in a <meta>; the office desk reads config.yml. With
+    git-gateway, Netlify's Identity widget loads first (Decap looks for it when it starts)."""
     if desk is None:
         config = f'<link href="{link.link("/admin/config.yml")}" type="text/yaml" rel="cms-config-url">'
     else:
@@ -656,6 +680,7 @@ def admin_page(
     values = {
         "title": _escape(title),
         "config": config,
+        "identity": f'<script src="{identity}"></script>\n  ' if identity else "",
         "decap": link.link(f"/admin/decap-cms-{version}/decap-cms.js"),
         "yaml": link.link(f"/admin/decap-cms-{version}/js-yaml.min.js"),
         "locale": link.link("/admin/locale-id.js"),

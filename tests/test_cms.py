@@ -153,6 +153,15 @@ def test_the_backend_is_a_deployment_setting(site, monkeypatch):
     pipeline.build(opts)
     backend = load(opts.out, "admin/config.yml")["backend"]
     assert (backend["name"], backend["repo"], backend["branch"]) == ("github", "dkukmpp/galeri-ikm", "main")
+    assert "netlify-identity-widget" not in (opts.out / "admin/index.html").read_text()  # GitHub signs in
+
+
+def test_git_gateway_pages_load_the_identity_widget_first(built):
+    for page in ("admin/index.html", "admin/ikm/kerupuk-uji/index.html"):
+        html = (built / page).read_text(encoding="utf-8")
+        widget = html.index('src="/admin/netlify-identity-widget-')
+        assert widget < html.index("decap-cms.js")
+    assert list(built.glob("admin/netlify-identity-widget-*.js"))
 
 
 def test_the_netlify_cache_rule_names_the_installed_version():

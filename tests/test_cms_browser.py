@@ -243,3 +243,15 @@ def test_what_an_editor_publishes_builds(page, admin, repo, tmp_path):
     batik_html = out / "ikm/batik-tulis-mega-mendung-sari/kain-batik-tulis-mega-mendung-biru/index.html"
     html = batik_html.read_text(encoding="utf-8")
     assert "lembar kain" in html and "Rp 850.000 – Rp 1.500.000" in html
+
+
+def test_an_identity_invitation_reaches_the_widget_on_admin(page, admin):
+    """Netlify's invitation email links to the home page; with git-gateway (the build's
+    backend here) the site sends the token on to /admin/, where the widget takes it."""
+    from playwright.sync_api import expect
+
+    page.goto(admin + "/#invite_token=abc123")
+    expect(page).to_have_url(f"{admin}/admin/#/")
+    assert page.evaluate("typeof window.netlifyIdentity") == "object"
+    widget = page.frame_locator("#netlify-identity-widget")
+    expect(widget.get_by_text("Complete your signup")).to_be_visible()

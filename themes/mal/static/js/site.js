@@ -3,6 +3,13 @@
   "use strict";
   var d = document;
 
+  /* Netlify Identity's emails (an invitation, a password reset) link to the home page with
+     a token: the CMS's sign-in at /admin/ (with the Identity widget) takes it from there. */
+  if (/^#(invite|recovery|confirmation|email_change)_token=/.test(location.hash)) {
+    var home = d.querySelector("a.brand");
+    if (home) location.replace(home.getAttribute("href").replace(/\/?$/, "/") + "admin/" + location.hash);
+  }
+
   /* Mobile menu: the link targets #menu (CSS :target) without JS; here it toggles. */
   var toggle = d.querySelector(".menu-toggle");
   var nav = d.getElementById("menu");

@@ -1,12 +1,15 @@
-"""The pre-commit hook: a commit of broken content is refused with the build's messages."""
+"""Guarding main: the pre-commit hook refuses a commit of broken content with the build's
+messages, and pull requests run the same check."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
+import yaml
 from conftest import PRODUCT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,3 +44,16 @@ def test_the_hook_refuses_a_commit_of_broken_content(site, tmp_path):
     assert "ikm/kerupuk-uji/products/kerupuk-melarat.md:" in bad.stderr and "prise" in bad.stderr
     assert "Commit dibatalkan" in bad.stderr
     assert git(repo, "log", "--oneline").stdout.count("\n") == 1
+
+
+def test_pull_requests_run_the_content_check():
+    """The GitHub workflow runs `python build.py check` on every pull request, on the
+    Python version Netlify builds with."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "content-check.yml").read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in triggers
+    steps = workflow["jobs"]["check"]["steps"]
+    assert [step.get("run") for step in steps if "run" in step] == ["pip install .", "python build.py check"]
+    python = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python"))
+    netlify = tomllib.loads((ROOT / "netlify.toml").read_text())
+    assert python["with"]["python-version"] == netlify["build"]["environment"]["PYTHON_VERSION"]

@@ -217,6 +217,8 @@ class PreviewBuilds:
                 return []
         shown: list[str] = []
         run_build(options, self.out, self.err, shown=shown, keep=self.keep)
+        if shown:  # what was kept no longer matches the files (a broken theme, say): build again
+            self.built = None
         return shown
 
     def keep(self, built: pipeline.Built) -> None:

@@ -3,12 +3,14 @@ applied in place exactly as a full build would write it."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from conftest import PRODUCT, jpeg, options, problems
+from rich.console import Console
 
-from catalog import pipeline, preview, validate
+from catalog import cli, pipeline, preview, validate
 from catalog.errors import ContentErrors
 from catalog.report import Reporter
 from catalog.server import Preview
@@ -173,3 +175,17 @@ def test_an_edit_that_changes_the_site_shape_needs_a_full_build(site, monkeypatc
     assert preview.update(opts, kept[-1], [added], Reporter()) is None  # a new page
     assert preview.update(opts, kept[-1], [content / "site.yaml"], Reporter()) is None
     assert preview.update(opts, kept[-1], [content / "ikm/kerupuk-uji/dapur.jpg"], Reporter()) is None
+
+
+def test_after_a_failed_build_the_next_edit_builds_again(site, tmp_path, monkeypatch):
+    """A quick edit must not render with what the failed build left behind (an old theme)."""
+    monkeypatch.setattr(validate, "memo", validate._Memo())
+    validate.memo.enabled = True
+    content = site()
+    console = Console(file=io.StringIO())
+    builds = cli.PreviewBuilds(console, console)
+    opts = options(content)
+    assert builds(opts, None) == [] and builds.built is not None
+    (content / "site.yaml").write_text((content / "site.yaml").read_text() + "theme: tidak-ada\n")
+    assert builds(opts, [content / "site.yaml"]) != []
+    assert builds.built is None

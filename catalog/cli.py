@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from collections.abc import Callable
@@ -184,6 +185,9 @@ def run_build(
         reused=stats.reused, images=stats.images, encoded=stats.images_encoded, out=options.out,
     )  # fmt: skip
     out.print(line, markup=False)
+    skipped = stats.feeds_skipped
+    if skipped is not None and (skipped.no_price or skipped.no_photo):
+        out.print(message("feeds_skipped", stats.language, **dataclasses.asdict(skipped)), markup=False)
     pdfs = len(stats.pdfs_rendered) + len(stats.pdfs_reused)
     if pdfs:
         counts = {"total": pdfs, "rendered": len(stats.pdfs_rendered), "reused": len(stats.pdfs_reused)}

@@ -271,6 +271,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Semua alamat yang tercetak sudah tercatat di {file}.",
         "Every printed address is already recorded in {file}.",
     ),
+    "feeds_skipped": (
+        "Umpan Google dan Meta: {no_price} produk tanpa harga dan {no_photo} produk tanpa foto "
+        "tidak dimasukkan (keduanya mewajibkan harga dan foto); /produk.json memuat semuanya.",
+        "Google and Meta feeds: {no_price} products without a price and {no_photo} without a photo "
+        "left out (both require a price and a photo); /produk.json lists them all.",
+    ),
     "updated": (
         "Diperbarui di tempat dalam {seconds} dtk (hanya halaman yang berubah).",
         "Updated in place in {seconds} s (only the pages that changed).",

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cms, editions, feeds, printing, urls, validate
+from . import cms, editions, feeds, printing, productfeeds, urls, validate
 from .errors import ContentError, ContentErrors, Problems, UsageError
 from .images import ImageStore
 from .manifest import Manifest, inputs_stamp
@@ -44,6 +44,7 @@ class BuildOptions:
     base_url: str | None = None
     drafts: bool = False
     pdf: bool = True
+    feeds: bool = True  # the product feeds (productfeeds.py); the live preview leaves them out
     cache_dir: Path = field(default_factory=default_cache_dir)
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
 
@@ -64,6 +65,7 @@ class BuildStats:
     images_encoded: int = 0
     unchanged: bool = False  # nothing changed since the last build: the output was kept as it was
     language: str = "id"
+    feeds_skipped: productfeeds.Skipped | None = None  # products the Google and Meta feeds leave out
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,11 @@ def build(
             manifest.current.update(writer.keep_previous(manifest.previous))
         else:
             _write_site_files(writer, catalog, store, link, pages)
+            if options.feeds:
+                feeds_built = productfeeds.build(catalog, link, lambda ref: store.picture(ref).fallback.path)
+                for path, text in feeds_built.files.items():
+                    writer.write_text(path, text)
+                stats.feeds_skipped = feeds_built.skipped
             _write_admin(writer, catalog, options.content, link, sorted(themes), reporter)
         writer.commit()
     except BaseException:

@@ -58,8 +58,8 @@ def update(options: BuildOptions, built: Built, changed: list[Path], reporter: R
     """Apply an edit of `changed` files to the output in place; None when a full build is
     needed. Content problems raise ContentErrors, as in a build, and change nothing."""
     folders = touched_businesses(options.content, changed)
-    if folders is None:
-        return None
+    if folders is None or options.pdf or options.feeds:
+        return None  # PDFs and feeds show every product: only a build keeps them current
     validate.memo.changed = folders
     gc.disable()  # a collection over the kept catalogs and views would cost more than the update
     try:

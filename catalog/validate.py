@@ -103,8 +103,10 @@ class ImageInspector(Protocol):
     def absorb(self, learned: Any) -> None: ...
 
 
-RESERVED_PAGE_SLUGS = {"kategori", "ikm", "cari", "katalog", "img", "assets", "admin", "pagefind"}
-RESERVED_ALIAS_ROOTS = RESERVED_PAGE_SLUGS - {"ikm"} | {"sitemap.xml", "robots.txt", "404.html", "_redirects"}
+RESERVED_PAGE_SLUGS = {"kategori", "ikm", "cari", "katalog", "img", "assets", "admin", "pagefind", "feeds"}
+RESERVED_ALIAS_ROOTS = RESERVED_PAGE_SLUGS - {"ikm"} | {
+    "sitemap.xml", "robots.txt", "404.html", "_redirects", "produk.json",
+}  # fmt: skip
 _ALIAS_RE = re.compile(r"^/(?:[a-z0-9._~-]+/)+$")
 _REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _CATEGORIES = TypeAdapter(list[schema.CategoryEntry])

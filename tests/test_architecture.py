@@ -13,7 +13,7 @@ LAYERS = [
     {"yamlsafe", "markup", "model"},
     {"sources", "schema", "schema_errors"},
     {"validate", "images", "manifest", "editions", "schemafiles"},
-    {"themes", "views", "feeds", "writer", "jsonld", "printing", "cms"},
+    {"themes", "views", "feeds", "writer", "jsonld", "printing", "cms", "productfeeds"},
     {"render", "pdf", "pdfs"},
     {"pipeline", "scaffold"},
     {"preview"},

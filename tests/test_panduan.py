@@ -19,6 +19,7 @@ NOT_PROBLEMS = {
     "frozen_none",
     "unchanged",
     "updated",
+    "feeds_skipped",
     "content_ok",
     "summary",
     "summary_kept",

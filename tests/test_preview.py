@@ -133,7 +133,7 @@ def test_an_edit_applied_in_place_equals_a_full_build(site, tmp_path, monkeypatc
     monkeypatch.setattr(validate, "memo", validate._Memo())
     validate.memo.enabled = True
     content = site(more_products())
-    opts = options(content)
+    opts = options(content, feeds=False)  # as `serve` builds
     kept: list[pipeline.Built] = []
     pipeline.build(opts, keep=kept.append)
     for number, (name, old, new) in enumerate(EDITS):
@@ -143,7 +143,7 @@ def test_an_edit_applied_in_place_equals_a_full_build(site, tmp_path, monkeypatc
         updated = preview.update(opts, kept[-1], [file], Reporter())
         assert updated is not None, name
         kept.append(updated)
-        full = options(content, out=tmp_path / f"full-{number}")
+        full = options(content, out=tmp_path / f"full-{number}", feeds=False)
         pipeline.build(full)
         quick, whole = files_of(opts.out), files_of(full.out)
         assert quick.keys() == whole.keys()
@@ -157,7 +157,7 @@ def test_an_edit_that_changes_the_site_shape_needs_a_full_build(site, monkeypatc
     monkeypatch.setattr(validate, "memo", validate._Memo())
     validate.memo.enabled = True
     content = site({**more_products(), "ikm/topeng-uji/products/foto.jpg": jpeg()})
-    opts = options(content)
+    opts = options(content, feeds=False)  # as `serve` builds
     kept: list[pipeline.Built] = []
     pipeline.build(opts, keep=kept.append)
     product = content / "ikm/topeng-uji/products/kerupuk-1.md"
@@ -170,6 +170,11 @@ def test_an_edit_that_changes_the_site_shape_needs_a_full_build(site, monkeypatc
         product.write_text(text.replace(old, new))
         assert preview.update(opts, kept[-1], [product], Reporter()) is None, new
         product.write_text(text)
+    text = product.read_text()
+    product.write_text(text.replace("name: Kerupuk 1", "name: Kerupuk Satu"))
+    with_feeds = options(content)  # a build that writes feeds (every product) is never patched
+    assert preview.update(with_feeds, kept[-1], [product], Reporter()) is None
+    product.write_text(text)
     added = content / "ikm/topeng-uji/products/kerupuk-9.md"
     added.write_text("---\nname: Kerupuk 9\ncategory: kerupuk\n---\n")
     assert preview.update(opts, kept[-1], [added], Reporter()) is None  # a new page
@@ -184,7 +189,7 @@ def test_after_a_failed_build_the_next_edit_builds_again(site, tmp_path, monkeyp
     content = site()
     console = Console(file=io.StringIO())
     builds = cli.PreviewBuilds(console, console)
-    opts = options(content)
+    opts = options(content, feeds=False)
     assert builds(opts, None) == [] and builds.built is not None
     (content / "site.yaml").write_text((content / "site.yaml").read_text() + "theme: tidak-ada\n")
     assert builds(opts, [content / "site.yaml"]) != []

@@ -131,7 +131,7 @@ def test_long_addresses_get_ids_google_accepts():
                    name="x", category="c", source="s")  # fmt: skip
     short = Product(slug="kaos", business="kaos-uji", name="x", category="c", source="s")
     assert productfeeds.feed_id(short) == "kaos-uji/kaos"
-    assert len(productfeeds.feed_id(long)) == 50
+    assert len(productfeeds.feed_id(long)) <= 50 and "--" not in productfeeds.feed_id(long)
     assert productfeeds.feed_id(long) != productfeeds.feed_id(
         Product(**{**_fields(long), "slug": long.slug + "x"})
     )

@@ -589,6 +589,12 @@ def decap_version() -> str | None:
     return _version(DECAP_PACKAGE)
 
 
+def vendor_versions() -> str:
+    """The installed versions of what /admin/ serves from npm (a build's inputs too)."""
+    packages = (DECAP_PACKAGE, JS_YAML.parent.parent, IDENTITY_PACKAGE)
+    return ",".join(f"{package.name} {_version(package)}" for package in packages)
+
+
 def _version(package: Path) -> str | None:
     try:
         return json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]

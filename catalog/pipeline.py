@@ -164,7 +164,7 @@ def build(
     check_output_folder(options)
     manifest = Manifest(options.cache_dir, options.out)
     settings = f"{options!r}|{os.environ.get('SOURCE_DATE_EPOCH', '')}|{cms.Backend.from_environment()}"
-    settings += f"|decap {cms.decap_version()}"
+    settings += f"|{cms.vendor_versions()}"
     stamp = inputs_stamp([options.content, *options.theme_roots, Path(__file__).parent], settings)
     if manifest.same_inputs(stamp) and not only_pdf:
         pages = len(manifest.previous) - len(manifest.pdf_pages)

@@ -213,6 +213,7 @@ class PreviewBuilds:
             except ContentErrors as exc:
                 return print_problems(exc, self.err, options.out)
             if updated is not None:
+                preview.settle(self.built, after_build=False)
                 self.built = updated
                 seconds = f"{time.perf_counter() - started:.2f}"
                 self.out.print(
@@ -227,7 +228,8 @@ class PreviewBuilds:
 
     def keep(self, built: pipeline.Built) -> None:
         preview.warm(built)
-        self.built = built
+        previous, self.built = self.built, built
+        preview.settle(previous, after_build=True)
 
 
 def run_freeze(options: pipeline.BuildOptions, out: Console, err: Console) -> int:

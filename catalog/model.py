@@ -165,9 +165,12 @@ class Product:
         return tuple(path for path, _ in self.alias_lines)
 
     key: tuple[str, str] = field(init=False, repr=False, compare=False)  # (business, slug): made once
+    order: tuple[bool, int, str, tuple[str, str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", (self.business, self.slug))
+        newest = -self.added.toordinal() if self.added else 0
+        object.__setattr__(self, "order", (not self.featured, newest, self.name.casefold(), self.key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +228,6 @@ class Catalog:
 
 
 def listing_order(product: Product) -> tuple[bool, int, str, tuple[str, str]]:
-    """How a category lists its products: featured first, then newest, then by name."""
-    newest = -product.added.toordinal() if product.added else 0
-    return (not product.featured, newest, product.name.casefold(), product.key)
+    """How a category lists its products: featured first, then newest, then by name (made
+    once per product: the live preview sorts every product again after each edit)."""
+    return product.order

@@ -76,6 +76,7 @@ class Built:
     store: ImageStore
     theme: Theme
     views: ViewBuilder
+    manifest: Manifest  # its `current`: the page fingerprints of the output as it is now
 
 
 def check(
@@ -261,7 +262,7 @@ def build(
         raise
     manifest.save(None if only_pdf else stamp, site.language)
     if keep is not None and not only_pdf:
-        keep(Built(catalog, store, theme, views))
+        keep(Built(catalog, store, theme, views, manifest))
     return stats
 
 

@@ -276,7 +276,8 @@ class _Validator:
             if found is not None:
                 businesses.append(found[0])
                 products.extend(found[1])
-        self.check_aliases(businesses, products, pages)
+        if memo.changed is None:  # the live preview's quick path falls back to a build on any alias change
+            self.check_aliases(businesses, products, pages)
         if site is not None and self.sources.site is not None:
             self.check_print_references(self.sources.site, site.print, businesses, pages)
         if site is None or categories is None or self.problems:

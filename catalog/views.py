@@ -208,6 +208,11 @@ class ViewBuilder:
         )
         self.site = self.site_view()
 
+    def release(self) -> None:
+        """Drop the caches, whose makers refer back to this builder: without that cycle the
+        builder is freed as soon as the live preview lets go of it (see preview.settle)."""
+        self.business_cards = self.product_cards = self.category_position = {}  # type: ignore[assignment]
+
     # -- small pieces ------------------------------------------------------------------
     def picture(self, ref: ImageRef | None) -> Picture | None:
         return None if ref is None else self.images.picture(ref)

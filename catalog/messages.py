@@ -297,6 +297,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} masalah ditemukan. Perbaiki lalu jalankan lagi; isi {out}/ tidak diubah.",
         "{count} problem(s) found. Fix them and run again; {out}/ was left unchanged.",
     ),
+    "color_empty": (
+        "warna kosong: tanda # memulai catatan dalam YAML, jadi tulis kodenya dalam tanda kutip, "
+        'mis. "#1f3a5f" (atau hapus baris ini)',
+        'empty colour: # starts a comment in YAML, so quote the code, e.g. "#1f3a5f" (or remove the line)',
+    ),
     "cms_missing": (
         "halaman pengelolaan /admin/ tidak dibuat: paket Decap CMS belum terpasang "
         "(jalankan `npm ci` di folder proyek, lalu build lagi)",

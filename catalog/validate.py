@@ -296,6 +296,10 @@ class _Validator:
         if config.theme not in self.themes:
             self.at(doc, ("theme",), "theme_missing", name=config.theme)
         brand = config.brand or schema.Brand()
+        written = doc.data.get("brand") if isinstance(doc.data, dict) else None
+        for key in ("primary", "accent"):
+            if isinstance(written, dict) and key in written and written[key] is None:
+                self.at(doc, ("brand", key), "color_empty")  # `primary: #1f3a5f`: YAML reads a comment
         logo = None
         if brand.logo:
             logo = self.image(

@@ -2,7 +2,7 @@
 
 import os
 
-from conftest import BUSINESS, PRODUCT, jpeg, problems
+from conftest import BUSINESS, PRODUCT, SITE, jpeg, problems
 
 
 def test_base_site_is_valid(site):
@@ -453,4 +453,13 @@ def test_a_folder_named_like_a_product_is_reported(site):
     (content / "ikm/kerupuk-uji/products/aneh.md").mkdir()
     assert problems(content) == [
         "ikm/kerupuk-uji/products/aneh.md:1: berkas tidak dikenal di sini (produk ditulis sebagai .md atau .yaml)"
+    ]
+
+
+def test_an_unquoted_colour_is_not_silently_dropped(site):
+    """`primary: #1f3a5f` is a key with a comment: the colour would silently vanish."""
+    text = SITE.replace('primary: "#123456"', "primary: #123456")
+    assert problems(site({"site.yaml": text})) == [
+        "site.yaml:11: brand.primary: warna kosong: tanda # memulai catatan dalam YAML, jadi tulis kodenya "
+        'dalam tanda kutip, mis. "#1f3a5f" (atau hapus baris ini)'
     ]

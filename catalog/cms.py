@@ -610,12 +610,9 @@ def identity_widget() -> tuple[str, Path] | None:
     return (f"admin/netlify-identity-widget-{version}.js", file) if version and file.is_file() else None
 
 
-def vendor_files() -> Iterator[tuple[str, Path]]:
+def vendor_files(version: str) -> Iterator[tuple[str, Path]]:
     """(output path under admin/, file) of the Decap bundle (its lazily loaded chunks beside
     it, in a folder named by version, so it can be cached for ever) and of js-yaml."""
-    version = decap_version()
-    if version is None or not JS_YAML.is_file():
-        return
     dist = DECAP_PACKAGE / "dist"
     for file in sorted(dist.glob("*decap-cms.js")):
         yield f"admin/decap-cms-{version}/{file.name}", file
@@ -635,7 +632,7 @@ def admin_files(
     version = decap_version()
     if version is None or not JS_YAML.is_file():
         return
-    yield from vendor_files()
+    yield from vendor_files(version)
     for name in ("galeri-cms.js", "desk.js", "locale-id.js", "meja.css", "meja.js"):
         yield f"admin/{name}", ADMIN_FILES / name
     types_script = "window.GALERI_FIELD_TYPES = " + json.dumps(field_types(), indent=1) + ";\n"
@@ -646,19 +643,18 @@ def admin_files(
     identity = link.link("/" + widget[0]) if widget else None
     if widget:
         yield widget
-    template = (ADMIN_FILES / "index.html").read_text(encoding="utf-8")
-    yield "admin/index.html", admin_page(link, title, version, template, None, identity)
+    shell = (ADMIN_FILES / "index.html").read_text(encoding="utf-8")
+    yield "admin/index.html", admin_page(link, title, version, shell, None, identity)
     yield "admin/config.yml", dump(office_config(catalog, choices, backend))
     yield "admin/desk.json", json.dumps(desk_config(catalog, choices, backend), ensure_ascii=False) + "\n"
     # from the files, drafts included: a desk edits its draft products too
     yaml_products = {
         b.slug for b in catalog.businesses if any((content / "ikm" / b.slug / "products").glob("*.yaml"))
     }
-    desk_template = (ADMIN_FILES / "index.html").read_text(encoding="utf-8")
     for business in catalog.businesses:
         title = f"{business.name} · {catalog.site.title}"
         desk = (business.slug, business.name, business.slug in yaml_products)
-        page = admin_page(link, title, version, desk_template, desk, identity)
+        page = admin_page(link, title, version, shell, desk, identity)
         yield f"admin/ikm/{business.slug}/index.html", page
     yield "admin/ikm/index.html", desks_page(catalog, link)
 

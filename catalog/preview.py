@@ -79,7 +79,7 @@ def update(options: BuildOptions, built: Built, changed: list[Path], reporter: R
     validate.memo.changed = folders
     gc.disable()  # a collection over the kept catalogs and views would cost more than the update
     try:
-        catalog, store = check(options, reporter, printed=False)
+        catalog, store = check(options, reporter)
         return _apply(options, built, catalog, store, {folder.name for folder in folders})
     finally:
         validate.memo.changed = None

@@ -23,7 +23,10 @@ from .themes import ThemeError
 from .writer import DuplicateOutput
 
 COMMANDS = ("build", "serve", "check", "new", "pdf", "freeze", "schema")
-STAGES = {"load": "Membaca konten", "images": "Foto", "pdf": "PDF", "render": "Halaman", "write": "Menulis"}
+STAGES = {
+    "load": "Membaca konten", "images": "Foto", "pdf": "PDF", "render": "Halaman", "write": "Menulis",
+    "search": "Indeks pencarian",
+}  # fmt: skip
 
 
 class ConsoleReporter(Reporter):
@@ -188,6 +191,9 @@ def run_build(
     skipped = stats.feeds_skipped
     if skipped is not None and (skipped.no_price or skipped.no_photo):
         out.print(message("feeds_skipped", stats.language, **dataclasses.asdict(skipped)), markup=False)
+    if stats.search_parts:
+        counts = {"records": stats.search_records, "parts": stats.search_parts}
+        out.print(message("search_built", stats.language, out=options.out, **counts), markup=False)
     pdfs = len(stats.pdfs_rendered) + len(stats.pdfs_reused)
     if pdfs:
         counts = {"total": pdfs, "rendered": len(stats.pdfs_rendered), "reused": len(stats.pdfs_reused)}

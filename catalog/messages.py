@@ -277,6 +277,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Google and Meta feeds: {no_price} products without a price and {no_photo} without a photo "
         "left out (both require a price and a photo); /produk.json lists them all.",
     ),
+    "search_built": (
+        "Indeks pencarian: {records} entri (produk, toko, kategori) dalam {parts} bagian di {out}/pagefind/.",
+        "Search index: {records} entries (products, stores, categories) in {parts} parts in {out}/pagefind/.",
+    ),
     "updated": (
         "Diperbarui di tempat dalam {seconds} dtk (hanya halaman yang berubah).",
         "Updated in place in {seconds} s (only the pages that changed).",

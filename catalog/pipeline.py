@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cms, editions, feeds, printing, productfeeds, urls, validate
+from . import cms, editions, feeds, printing, productfeeds, search, urls, validate
 from .errors import ContentError, ContentErrors, Problems, UsageError
 from .images import ImageStore
 from .manifest import Manifest, inputs_stamp
@@ -45,6 +45,7 @@ class BuildOptions:
     drafts: bool = False
     pdf: bool = True
     feeds: bool = True  # the product feeds (productfeeds.py); the live preview leaves them out
+    search: bool = True  # the search index (search.py); the live preview leaves it out
     cache_dir: Path = field(default_factory=default_cache_dir)
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
 
@@ -66,6 +67,8 @@ class BuildStats:
     unchanged: bool = False  # nothing changed since the last build: the output was kept as it was
     language: str = "id"
     feeds_skipped: productfeeds.Skipped | None = None  # products the Google and Meta feeds leave out
+    search_records: int = 0  # products, stores and categories in the search index
+    search_parts: int = 0
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,7 @@ def build(
         for low in plan.low_resolution:
             reporter.warning(_low_resolution_warning(low, site.language))
     brochures = {doc.path: doc.pages for doc in plan.brochures} if plan else {}
-    views = ViewBuilder(catalog, store, theme.t, brochures)
+    views = ViewBuilder(catalog, store, theme.t, brochures, search=options.search and not only_pdf)
     # Building the views plans every photo rendition the pages show, before encoding.
     if only_pdf:
         pages = [views.catalogs(), *(views.business_page(b) for b in catalog.businesses)]
@@ -251,6 +254,13 @@ def build(
                 for path, text in feeds_built.files.items():
                     writer.write_text(path, text)
                 stats.feeds_skipped = feeds_built.skipped
+            if options.search:
+                reporter.stage("search")
+                index = search.build(catalog, views, options.cache_dir)
+                for path, file in index.files.items():
+                    writer.link(path, file)
+                writer.write_text(search.MAP, index.map_text)
+                stats.search_records, stats.search_parts = index.records, index.parts
             _write_admin(writer, catalog, options.content, link, sorted(themes), reporter)
         writer.commit()
     except BaseException:

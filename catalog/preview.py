@@ -74,8 +74,8 @@ def update(options: BuildOptions, built: Built, changed: list[Path], reporter: R
     """Apply an edit of `changed` files to the output in place; None when a full build is
     needed. Content problems raise ContentErrors, as in a build, and change nothing."""
     folders = touched_businesses(options.content, changed)
-    if folders is None or options.pdf or options.feeds:
-        return None  # PDFs and feeds show every product: only a build keeps them current
+    if folders is None or options.pdf or options.feeds or options.search:
+        return None  # PDFs, feeds and the search index show every product: only a build keeps them current
     validate.memo.changed = folders
     gc.disable()  # a collection over the kept catalogs and views would cost more than the update
     try:
@@ -92,7 +92,7 @@ def _apply(
     """Rewrite the pages whose view changed, if the edit kept the site's shape."""
     if not _same_shape(built.catalog, catalog, slugs):
         return None
-    views = ViewBuilder(catalog, store, built.theme.t)
+    views = ViewBuilder(catalog, store, built.theme.t, search=options.search)
     if views.site != built.views.site:
         return None
     # A card shows its product or business (and the business's name and district, which

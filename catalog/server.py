@@ -36,7 +36,7 @@ QUIET = 0.01  # seconds to gather the events of one save (several writes) before
 def serve(options: BuildOptions, host: str, port: int, rebuild: Rebuild) -> int:
     check_output_folder(options)  # a refused --out is a usage error, before anything is served
     validate.memo.enabled = True  # re-read and re-validate only the businesses an edit touched
-    options = dataclasses.replace(options, pdf=False, feeds=False)
+    options = dataclasses.replace(options, pdf=False, feeds=False, search=False)
     if not options.base_url:
         options = dataclasses.replace(options, base_url=f"http://{host}:{port}/")
     preview = Preview(options.out)

@@ -19,6 +19,7 @@ from . import jsonld, urls
 from .images import ImageStore, Picture
 from .markup import first_paragraph_text
 from .model import Business, Catalog, Category, ImageRef, Page, Price, Product
+from .search import search_bands
 
 NEW_PRODUCTS = 8
 RELATED_PRODUCTS = 4
@@ -105,7 +106,7 @@ class SiteView:
     floors: tuple[Link, ...]
     base_url: str
     theme_color: str  # the brand's primary colour, for the browser's address bar
-    search: bool  # a search index is built: show the search boxes (not yet: issue 5, Pagefind)
+    search: bool  # a search index is built: show the search boxes and the sorting tools
     stats: dict[str, int] = field(default_factory=dict)
 
 
@@ -190,8 +191,10 @@ class ViewBuilder:
         images: ImageStore,
         strings: Callable[..., str],
         brochures: dict[str, int] | None = None,
+        search: bool = False,
     ) -> None:
         self.catalog = catalog
+        self.searchable = search  # a search index is built with the site (search.py)
         self.brochures = brochures or {}  # site path of each brochure to be built -> its pages
         self.images = images
         self.t = strings
@@ -202,6 +205,7 @@ class ViewBuilder:
         self.product_cards = _Lazy(lambda key: self.product_card(catalog.product_by_key[key]))
         self.business_views: dict[str, BusinessView] = {}
         self.made: dict[str, PageView] = {}  # the pages of `_once` methods
+        self.choices: dict[str, list[tuple[str, str]]] | None = None
         self.suggestions: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self.category_position = _Lazy(
             lambda slug: {p.key: i for i, p in enumerate(catalog.products_in_category[slug])}
@@ -293,7 +297,7 @@ class ViewBuilder:
             floors=floors,
             base_url=site.base_url,
             theme_color=site.primary or DEFAULT_THEME_COLOR,
-            search=False,
+            search=self.searchable,
             stats={
                 "businesses": len(self.catalog.businesses),
                 "products": len(self.catalog.products),
@@ -373,6 +377,8 @@ class ViewBuilder:
         title = category.name if number == 1 else f"{category.name} — {self.t('page_n', n=number)}"
         data = {
             "category": self.category_link(category),
+            "slug": category.slug,
+            "choices": self.search_choices(),
             "description": category.description,
             "subcategories": subcategories,
             "products": [self.product_cards[p.key] for p in chunk],
@@ -407,6 +413,7 @@ class ViewBuilder:
             "letters": sorted(letters.items()),
             "by_district": [(d, members) for d, members in by_district if members],
             "by_category": [(link, members) for link, members in by_category if members],
+            "choices": self.search_choices(),
         }
         meta = self.meta("directory", "/ikm/", self.t("directory_title"), breadcrumbs=self.crumbs())
         return PageView("/ikm/", "directory.html", meta, data)
@@ -552,8 +559,36 @@ class ViewBuilder:
         return PageView(path, "page.html", meta, data)
 
     def search(self) -> PageView:
+        """/cari/: the form's choices are written in the page, so it needs no index to show them."""
         meta = self.meta("search", "/cari/", self.t("search_title"), breadcrumbs=self.crumbs())
-        return PageView("/cari/", "search.html", meta, {})
+        data = {
+            "choices": self.search_choices(),
+            "types": [
+                (k, self.t(f"result_{n}"))
+                for k, n in (("produk", "product"), ("toko", "store"), ("kategori", "category"))
+            ],
+        }
+        return PageView("/cari/", "search.html", meta, data)
+
+    def search_choices(self) -> dict[str, list[tuple[str, str]]]:
+        """The filters' values (id, label) for the search page and the sorting tools: the
+        same ids the search records carry (search.py)."""
+        if self.choices is None:
+            self.choices = self._search_choices()
+        return self.choices
+
+    def _search_choices(self) -> dict[str, list[tuple[str, str]]]:
+        return {
+            "kategori": [
+                ("\u2003" * len(c.ancestors) + c.name, c.slug)[::-1] for c in self.catalog.categories.values()
+            ],
+            "kecamatan": [
+                (d, d) for d in sorted({b.district for b in self.catalog.businesses if b.district})
+            ],
+            "usaha": [(k, self.t(f"kind_{k}")) for k in ("ikm", "umkm")],
+            "stok": [(s, self.t(f"stock_{s}")) for s in ("available", "preorder", "sold_out")],
+            "harga": search_bands(self.t),
+        }
 
     def catalogs(self, pdfs: dict[str, tuple[int, int]] | None = None) -> PageView:
         """/katalog/: every PDF built (site path -> pages, bytes), or a note that none were."""

@@ -13,7 +13,7 @@ LAYERS = [
     {"yamlsafe", "markup", "model"},
     {"sources", "schema", "schema_errors"},
     {"validate", "images", "manifest", "editions", "schemafiles"},
-    {"themes", "views", "feeds", "writer", "jsonld", "printing", "cms", "productfeeds"},
+    {"themes", "views", "feeds", "writer", "jsonld", "printing", "cms", "productfeeds", "search"},
     {"render", "pdf", "pdfs"},
     {"pipeline", "scaffold"},
     {"preview"},

@@ -20,6 +20,7 @@ NOT_PROBLEMS = {
     "unchanged",
     "updated",
     "feeds_skipped",
+    "search_built",
     "content_ok",
     "summary",
     "summary_kept",

@@ -134,7 +134,7 @@ def test_an_edit_applied_in_place_equals_a_full_build(site, tmp_path, monkeypatc
     monkeypatch.setattr(validate, "memo", validate._Memo())
     validate.memo.enabled = True
     content = site(more_products())
-    opts = options(content, feeds=False)  # as `serve` builds
+    opts = options(content, feeds=False, search=False)  # as `serve` builds
     kept: list[pipeline.Built] = []
     pipeline.build(opts, keep=kept.append)
     for number, (name, old, new) in enumerate(EDITS):
@@ -144,7 +144,7 @@ def test_an_edit_applied_in_place_equals_a_full_build(site, tmp_path, monkeypatc
         updated = preview.update(opts, kept[-1], [file], Reporter())
         assert updated is not None, name
         kept.append(updated)
-        full = options(content, out=tmp_path / f"full-{number}", feeds=False)
+        full = options(content, out=tmp_path / f"full-{number}", feeds=False, search=False)
         pipeline.build(full)
         quick, whole = files_of(opts.out), files_of(full.out)
         assert quick.keys() == whole.keys()
@@ -158,7 +158,7 @@ def test_an_edit_that_changes_the_site_shape_needs_a_full_build(site, monkeypatc
     monkeypatch.setattr(validate, "memo", validate._Memo())
     validate.memo.enabled = True
     content = site({**more_products(), "ikm/topeng-uji/products/foto.jpg": jpeg()})
-    opts = options(content, feeds=False)  # as `serve` builds
+    opts = options(content, feeds=False, search=False)  # as `serve` builds
     kept: list[pipeline.Built] = []
     pipeline.build(opts, keep=kept.append)
     product = content / "ikm/topeng-uji/products/kerupuk-1.md"
@@ -190,7 +190,7 @@ def test_after_a_failed_build_the_next_edit_builds_again(site, tmp_path, monkeyp
     content = site()
     console = Console(file=io.StringIO())
     builds = cli.PreviewBuilds(console, console)
-    opts = options(content, feeds=False)
+    opts = options(content, feeds=False, search=False)
     assert builds(opts, None) == [] and builds.built is not None
     (content / "site.yaml").write_text((content / "site.yaml").read_text() + "theme: tidak-ada\n")
     assert builds(opts, [content / "site.yaml"]) != []

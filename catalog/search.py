@@ -1,0 +1,462 @@
+"""The search index under /pagefind/, built with Pagefind from the model: records, not pages.
+
+Pagefind's index of a site is one bundle whose metadata grows with every page (about 10 bytes
+each) and whose fragment folder holds one file per page. At 31,000 products one bundle
+would be a folder of 31,000 files and 330 KB of metadata before the first result. So:
+
+- the records are split into *parts* of at most PART_LIMIT, grouped by category (a search
+  for "topeng" lands in one or two parts);
+- a small *router* bundle at /pagefind/ holds one record per part, made of every word of that
+  part: searching it tells the browser which parts can match, and only those are merged
+  (`mergeIndex`) and searched;
+- each record carries a `bagian` (part) filter, so the browser can ask each part for its own
+  sorted list and merge them by the sort values kept in the records' meta (Pagefind merges
+  parts by score, which for a sorted search is the rank inside each part).
+
+The router and the parts run on Pagefind's own tokenizer and stemmer, so routing and search
+agree. Each part is cached by the hash of its records: an edit re-indexes one part and the
+router.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import json
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import urls
+from .model import Catalog, Price, listing_order
+from .themes import price_text, rupiah
+
+if TYPE_CHECKING:
+    from .views import ViewBuilder
+
+PART_LIMIT = 2000  # records per part: its metadata, about 21 KB, is what a search reaching it loads
+ROUTER = "pagefind"  # the router bundle's folder, with Pagefind's script and WebAssembly
+MAP = "pagefind/peta.json"  # which part each router record stands for, and the filters' values
+PRICE_BANDS = (25_000, 50_000, 100_000, 250_000, 500_000)  # band edges, in rupiah
+NONE = 10**12  # the sort value of a record without one (no price, no date): last in ascending order
+_KEPT = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")  # of the router's own files
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One search result: a product, a store or a category page."""
+
+    url: str
+    content: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+    sort: dict[str, str]
+    group: str = field(compare=False)  # records of one group stay together in the parts
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    records: tuple[Record, ...]
+
+    @property
+    def key(self) -> str:
+        text = json.dumps([asdict(r) for r in self.records], ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(f"{_version()}|{self.name}|{text}".encode()).hexdigest()[:20]
+
+
+def price_bands(price: Price | None) -> list[str]:
+    """The ids of the price bands a price (or a range) falls in: "0-25000", …, "500000-"."""
+    if price is None:
+        return []
+    high = price.high or price.low
+    return [
+        band for band, (low_edge, high_edge) in _bands()
+        if high >= low_edge and (high_edge is None or price.low < high_edge)
+    ]  # fmt: skip
+
+
+def search_bands(strings: Any) -> list[tuple[str, str]]:
+    """Every price band as (id, label), cheapest first."""
+    labels = []
+    for band, (low, high) in _bands():
+        if low == 0:
+            labels.append((band, strings("band_under", price=rupiah(high))))
+        elif high is None:
+            labels.append((band, strings("band_over", price=rupiah(low))))
+        else:
+            labels.append((band, f"{rupiah(low)} – {rupiah(high)}"))
+    return labels
+
+
+def _bands() -> list[tuple[str, tuple[int, int | None]]]:
+    edges = (0, *PRICE_BANDS, None)
+    return [(f"{low}-{high or ''}", (low, high)) for low, high in itertools.pairwise(edges)]
+
+
+def records(catalog: Catalog, views: ViewBuilder) -> list[Record]:
+    """Every product, store and category page as a search record, in the catalog's order."""
+    t = views.t
+    stock = {s: t(f"stock_{s}") for s in ("available", "preorder", "sold_out")}
+    # A floor's own order (featured, newest, name) as one rank: every category lists its
+    # products in this order, so the rank sorts any of them.
+    rank = {product.key: n for n, product in enumerate(sorted(catalog.products, key=listing_order))}
+    result: list[Record] = []
+    for product in catalog.products:
+        card = views.product_cards[product.key]
+        business = catalog.business_by_slug[product.business]
+        category = catalog.categories[product.category]
+        names = [catalog.categories[slug].name for slug in category.ancestors] + [category.name]
+        price = product.price
+        meta = {
+            "title": product.name,
+            "usaha": business.name,
+            "harga": price_text(price, t("price_on_request")),
+            "murah": _key(price.low if price else NONE),
+            "mahal": _key(NONE - (price.high or price.low) if price else NONE),
+            "baru": _key(_newest(product.added)),
+            "pilihan": _key(rank[product.key]),
+        }
+        if card.picture:
+            small = card.picture.webp[0]
+            meta |= {"image": views.link("/" + small.path), "image_alt": card.alt}
+            meta |= {"w": str(small.width), "h": str(small.height)}
+        if product.unit and price:
+            meta["satuan"] = t("per_unit", unit=product.unit)
+        if product.stock != "available":
+            meta["stok"] = stock[product.stock]
+        words = [product.name, business.name, *names, business.district or "", product.summary]
+        words += [product.material or "", *product.tags, *(v.name for v in product.variants)]
+        result.append(
+            Record(
+                url=card.url,
+                content=". ".join(w for w in words if w),
+                meta=meta,
+                filters={
+                    "tipe": ["produk"],
+                    "kategori": [*category.ancestors, category.slug],
+                    "kecamatan": [business.district] if business.district else [],
+                    "usaha": [business.kind],
+                    "stok": [product.stock],
+                    "harga": price_bands(price),
+                },
+                sort=_sorts(meta, product.name),
+                group=f"produk/{category.top}/{category.slug}",
+            )
+        )
+    for business in catalog.businesses:
+        card = views.business_cards[business.slug]
+        products = catalog.products_of_business[business.slug]
+        slugs = sorted({s for p in products for s in (*catalog.categories[p.category].ancestors, p.category)})
+        names = [catalog.categories[s].name for s in slugs]
+        meta = {"title": business.name, "usaha": t(f"kind_{business.kind}"), "jumlah": str(len(products))}
+        newest = max((p.added for p in products if p.added), default=None)
+        meta |= {
+            "murah": _key(NONE),
+            "mahal": _key(NONE),
+            "pilihan": _key(NONE),
+            "baru": _key(_newest(newest)),
+        }
+        picture = card.logo or card.cover
+        if picture:
+            small = picture.webp[0]
+            meta |= {"image": views.link("/" + small.path), "image_alt": business.name}
+            meta |= {"w": str(small.width), "h": str(small.height)}
+        if business.district:
+            meta["kecamatan"] = business.district
+        if business.tagline:
+            meta["tagline"] = business.tagline
+        words = [business.name, business.tagline or "", business.district or "", business.owner or "", *names]
+        words.append(_plain(business.story.html)[:600])
+        result.append(
+            Record(
+                url=card.url,
+                content=". ".join(w for w in words if w),
+                meta=meta,
+                filters={
+                    "tipe": ["toko"],
+                    "kategori": slugs,
+                    "kecamatan": [business.district] if business.district else [],
+                    "usaha": [business.kind],
+                },
+                sort=_sorts(meta, business.name),
+                group="toko",
+            )
+        )
+    for category in catalog.categories.values():
+        names = [catalog.categories[slug].name for slug in category.ancestors] + [category.name]
+        count = len(catalog.products_in_category[category.slug])
+        meta = {"title": category.name, "jumlah": str(count)}
+        meta |= {"murah": _key(NONE), "mahal": _key(NONE), "baru": _key(NONE), "pilihan": _key(NONE)}
+        if category.ancestors:
+            meta["induk"] = " › ".join(names[:-1])
+        result.append(
+            Record(
+                url=views.link(urls.category(category.slug)),
+                content=". ".join([*names, category.description or ""]),
+                meta=meta,
+                filters={"tipe": ["kategori"], "kategori": [*category.ancestors, category.slug]},
+                sort=_sorts(meta, category.name),
+                group="toko",
+            )
+        )
+    return result
+
+
+def _sorts(meta: dict[str, str], name: str) -> dict[str, str]:
+    """The sort values, also kept in the meta: the browser merges sorted parts by them."""
+    meta["nama"] = name.casefold()
+    return {key: meta[key] for key in ("murah", "mahal", "baru", "pilihan", "nama")}
+
+
+def _key(number: int) -> str:
+    """A sort value as Pagefind compares it: text of one width ("k" keeps Pagefind from
+    reading it as a 32-bit float, which would merge prices near 10**12)."""
+    return f"k{number:013d}"
+
+
+def _newest(added: Any) -> int:
+    """Newest first in ascending order: 99991231 minus the date; undated last."""
+    return NONE if added is None else 99_991_231 - int(added.strftime("%Y%m%d"))
+
+
+def _plain(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def partition(items: list[Record]) -> list[Part]:
+    """Parts of at most PART_LIMIT records; a group stays whole when it fits, a larger group
+    is cut in near-equal pieces; small groups share a part. Names are p01, p02, …"""
+    groups: dict[str, list[Record]] = {}
+    for record in items:
+        groups.setdefault(record.group, []).append(record)
+    chunks: list[list[Record]] = []
+    current: list[Record] = []
+    for name in sorted(groups):
+        group = groups[name]
+        if len(group) > PART_LIMIT:
+            if current:
+                chunks.append(current)
+                current = []
+            pieces = -(-len(group) // PART_LIMIT)
+            size = -(-len(group) // pieces)
+            chunks.extend(group[i : i + size] for i in range(0, len(group), size))
+            continue
+        if len(current) + len(group) > PART_LIMIT:
+            chunks.append(current)
+            current = []
+        current.extend(group)
+    if current:
+        chunks.append(current)
+    parts = []
+    for number, chunk in enumerate(chunks, 1):
+        name = f"p{number:02d}"
+        parts.append(Part(name, tuple(_with_part(r, name) for r in chunk)))
+    return parts
+
+
+def _with_part(record: Record, name: str) -> Record:
+    return Record(
+        record.url,
+        record.content,
+        record.meta,
+        record.filters | {"bagian": [name]},
+        record.sort,
+        record.group,
+    )
+
+
+def router_record(part: Part) -> dict[str, Any]:
+    """One record of the router for a part: every distinct word of the part, and every filter
+    value, so that a search or a filter-only browse finds the parts that can answer."""
+    words: dict[str, None] = {}
+    for record in part.records:
+        for word in _WORD.findall(record.content.casefold()):
+            words.setdefault(word, None)
+    filters: dict[str, dict[str, None]] = {}
+    for record in part.records:
+        for key, values in record.filters.items():
+            if key != "bagian":
+                filters.setdefault(key, {}).update(dict.fromkeys(values))
+    return {
+        "url": f"/{ROUTER}/{part.name}/",
+        "content": " ".join(words),
+        "meta": {"title": part.name},
+        "filters": {key: sorted(values) for key, values in filters.items()},
+        "sort": {},
+    }
+
+
+@dataclass(frozen=True)
+class Index:
+    """The files of the search index: site path -> file in the cache, plus the map's text."""
+
+    files: dict[str, Path]
+    map_text: str
+    parts: int
+    records: int
+
+
+def build(catalog: Catalog, views: ViewBuilder, cache: Path) -> Index:
+    """Index the catalog, reusing every part whose records did not change."""
+    language = catalog.site.language
+    parts = partition(records(catalog, views))
+    folder = cache / "search"
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = {part.name: folder / f"{part.name}-{part.key}" for part in parts}
+    router_key = hashlib.sha256("|".join([language, *(p.key for p in parts)]).encode()).hexdigest()[:20]
+    router = folder / f"router-{router_key}"
+    missing = [part for part in parts if not wanted[part.name].is_dir()]
+    if missing or not router.is_dir():
+        with _Service() as service:
+            for part in missing:
+                service.index([_as_request(r) for r in part.records], language, wanted[part.name])
+            if not router.is_dir():
+                service.index([router_record(part) for part in parts], language, router)
+    for stale in folder.iterdir():
+        if stale not in (router, *wanted.values()):
+            shutil.rmtree(stale, ignore_errors=True)
+    files: dict[str, Path] = {}
+    for part in parts:
+        for file in _files(wanted[part.name], include_code=False):
+            files[f"{ROUTER}/{part.name}/{file.relative_to(wanted[part.name]).as_posix()}"] = file
+    for file in _files(router, include_code=True, language=language):
+        files[f"{ROUTER}/{file.relative_to(router).as_posix()}"] = file
+    routes = _router_ids(router)
+    map_text = json.dumps(
+        {
+            "versi": router_key,
+            "bagian": {routes[f"/{ROUTER}/{part.name}/"]: part.name for part in parts},
+            "jumlah": {part.name: len(part.records) for part in parts},
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+        sort_keys=True,
+    )
+    return Index(files, map_text, len(parts), sum(len(p.records) for p in parts))
+
+
+def _as_request(record: Record) -> dict[str, Any]:
+    return {
+        "url": record.url,
+        "content": record.content,
+        "meta": record.meta,
+        "filters": record.filters,
+        "sort": record.sort,
+    }
+
+
+def _files(bundle: Path, include_code: bool, language: str = "") -> Iterator[Path]:
+    """A bundle's data; the router also keeps Pagefind's script and its WebAssembly. The
+    parts are merged into the router's instance, which runs them on its WebAssembly."""
+    for file in sorted(bundle.rglob("*")):
+        if not file.is_file():
+            continue
+        name = file.relative_to(bundle).as_posix()
+        data = "/" in name or name.endswith(".pf_meta") or name == "pagefind-entry.json"
+        if data or (include_code and (name in _KEPT or name == f"wasm.{language}.pagefind")):
+            yield file
+
+
+def _router_ids(router: Path) -> dict[str, str]:
+    """Each router record's url by its fragment id (the id a search result carries)."""
+    import gzip
+
+    ids = {}
+    for file in (router / "fragment").iterdir():
+        data = gzip.decompress(file.read_bytes())
+        fragment = json.loads(data[data.index(b"{") :])
+        ids[fragment["url"]] = file.name.removesuffix(".pf_fragment")
+    return ids
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("pagefind")
+
+
+class _Service:
+    """Pagefind's indexing service (`pagefind --service`), spoken to directly.
+
+    The `pagefind` package's Python client waits 100 ms before reading each answer, which is
+    52 minutes for 31,000 records; this client writes the requests from a thread while it
+    reads the answers, and indexes 31,000 records in about 12 s. The protocol is the one that
+    client speaks: base64 of a JSON message, then a comma, both ways.
+    """
+
+    def __init__(self) -> None:
+        from pagefind_bin import get_executable
+
+        self.process = subprocess.Popen(
+            [str(get_executable()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+        self.next_id = 0
+        self.buffer = b""
+
+    def __enter__(self) -> _Service:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.close()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process.stdout.close()
+
+    def index(self, items: Iterable[dict[str, Any]], language: str, out: Path) -> None:
+        """Index `items` into a new bundle written atomically at `out`."""
+        index_id = self._call({"type": "NewIndex", "config": {"force_language": language}})["index_id"]
+        requests = [
+            self._encode({"type": "AddRecord", "index_id": index_id, "language": language, **item})
+            for item in items
+        ]
+        writer = threading.Thread(target=self._send_all, args=(requests,))
+        writer.start()
+        errors = [answer for answer in (self._read() for _ in requests) if answer["type"] != "IndexedFile"]
+        writer.join()
+        if errors:
+            raise RuntimeError(f"pagefind: {errors[0]}")
+        tmp = out.with_name(out.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        self._call({"type": "WriteFiles", "index_id": index_id, "output_path": str(tmp)})
+        self._call({"type": "DeleteIndex", "index_id": index_id})
+        tmp.rename(out)
+
+    def _encode(self, payload: dict[str, Any]) -> bytes:
+        self.next_id += 1
+        message = {"message_id": self.next_id, "payload": payload}
+        return base64.b64encode(json.dumps(message, ensure_ascii=False).encode()) + b","
+
+    def _send_all(self, requests: list[bytes]) -> None:
+        assert self.process.stdin is not None
+        for request in requests:
+            self.process.stdin.write(request)
+        self.process.stdin.flush()
+
+    def _call(self, payload: dict[str, Any]) -> dict[str, Any]:
+        self._send_all([self._encode(payload)])
+        answer = self._read()
+        if answer["type"] == "Error":
+            raise RuntimeError(f"pagefind: {answer.get('message')}")
+        return answer
+
+    def _read(self) -> dict[str, Any]:
+        assert self.process.stdout is not None
+        while b"," not in self.buffer:
+            chunk = self.process.stdout.read1(1 << 16)
+            if not chunk:
+                raise RuntimeError("pagefind: the indexing service stopped")
+            self.buffer += chunk
+        message, _, self.buffer = self.buffer.partition(b",")
+        return json.loads(base64.b64decode(message))["payload"]

@@ -1,0 +1,258 @@
+"""Search at /cari/ and the sorting tools, on the demo catalog in Chromium, served with
+Netlify's headers; and the index's parts, router and cache."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import CHROMIUM, PRODUCT, NetlifyHandler, options
+
+from catalog import pipeline, search
+from catalog.model import Price
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL_PARTS = 9  # the demo's 103 records in a dozen parts: every search crosses parts
+
+
+# --- the index on disk ---------------------------------------------------------------
+
+
+def test_price_bands():
+    assert search.price_bands(None) == []
+    assert search.price_bands(Price(15_000)) == ["0-25000"]
+    assert search.price_bands(Price(25_000)) == ["25000-50000"]
+    assert search.price_bands(Price(40_000, 120_000)) == ["25000-50000", "50000-100000", "100000-250000"]
+    assert search.price_bands(Price(750_000)) == ["500000-"]
+
+
+def _record(group: str, n: int) -> search.Record:
+    return search.Record(f"/{group}/{n}/", "x", {}, {}, {}, group)
+
+
+def test_parts_keep_groups_together_and_stay_small(monkeypatch):
+    monkeypatch.setattr(search, "PART_LIMIT", 10)
+    items = [_record("a", n) for n in range(4)] + [_record("b", n) for n in range(5)]
+    items += [_record("c", n) for n in range(23)] + [_record("d", n) for n in range(3)]
+    parts = search.partition(items)
+    assert [p.name for p in parts] == ["p01", "p02", "p03", "p04", "p05"]
+    assert [r.group for r in parts[0].records] == ["a"] * 4 + ["b"] * 5
+    assert [len(p.records) for p in parts] == [9, 8, 8, 7, 3]  # c cut in three near-equal pieces
+    assert all(r.filters["bagian"] == [p.name] for p in parts for r in p.records)
+
+
+@pytest.fixture(scope="module")
+def small_parts(tmp_path_factory, demo) -> Iterator[tuple[Path, pipeline.BuildStats]]:
+    """The demo catalog built with parts of SMALL_PARTS records (its photos from the demo's cache)."""
+    tmp = tmp_path_factory.mktemp("search")
+    cache = demo[0].parent / "cache"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "PART_LIMIT", SMALL_PARTS)
+        opts = pipeline.BuildOptions(content=ROOT / "content", out=tmp / "public", cache_dir=cache, pdf=False)
+        yield opts.out, pipeline.build(opts)
+
+
+def test_index_layout(small_parts):
+    out, stats = small_parts
+    index = out / "pagefind"
+    peta = json.loads((index / "peta.json").read_text())
+    assert stats.search_parts == len(peta["jumlah"]) > 5
+    assert stats.search_records == sum(peta["jumlah"].values())
+    # every router record stands for one part, and every part has its bundle
+    assert sorted(peta["bagian"].values()) == sorted(peta["jumlah"])
+    for fragment in (index / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes())
+        url = json.loads(data[data.index(b"{") :])["url"]
+        assert peta["bagian"][fragment.name.removesuffix(".pf_fragment")] == url.split("/")[-2]
+    for part, count in peta["jumlah"].items():
+        assert count <= SMALL_PARTS
+        assert len(list((index / part / "fragment").iterdir())) == count
+        assert not (index / part / "pagefind.js").exists()  # parts run on the router's code
+    # only what the browser uses: no Pagefind UI bundles, one WebAssembly module
+    assert sorted(p.name for p in index.iterdir() if p.is_file()) == sorted(
+        ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "peta.json", "wasm.id.pagefind"]
+        + [p.name for p in index.glob("*.pf_meta")]
+    )
+    biggest = max(len(list(folder.iterdir())) for folder in out.rglob("*") if folder.is_dir())
+    assert biggest < 10_000
+
+
+def test_an_edit_reindexes_one_part(site, monkeypatch):
+    monkeypatch.setattr(search, "PART_LIMIT", 1)
+    content = site(
+        {"ikm/kerupuk-uji/products/rengginang.md": PRODUCT.replace("Kerupuk Melarat", "Rengginang")}
+    )
+    opts = options(content)
+    pipeline.build(opts)
+    before = {p.name for p in (opts.cache_dir / "search").iterdir()}
+    product = content / "ikm/kerupuk-uji/products/rengginang.md"
+    product.write_text(product.read_text().replace("price: 15000", "price: 17000"))
+    stats = pipeline.build(opts)
+    after = {p.name for p in (opts.cache_dir / "search").iterdir()}
+    assert len(after - before) == 2  # the edited product's part, and the router
+    assert len(after) == stats.search_parts + 1
+    peta = json.loads((opts.out / "pagefind/peta.json").read_text())
+    assert len(peta["jumlah"]) == stats.search_parts
+
+
+def test_no_index_without_search(site):
+    opts = options(site(), search=False)
+    pipeline.build(opts)
+    assert not (opts.out / "pagefind").exists()
+    assert "data-pagefind" not in (opts.out / "cari/index.html").read_text()
+
+
+# --- in the browser ------------------------------------------------------------------
+
+pytestmark_browser = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="chromium is installed by `make test`"
+)
+
+
+@pytest.fixture(scope="module")
+def server(small_parts) -> Iterator[str]:
+    out, _ = small_parts
+    handler = functools.partial(NetlifyHandler, directory=str(out))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.problems = []
+    tab.on("console", lambda msg: tab.problems.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda error: tab.problems.append(str(error)))
+    yield tab
+    context.close()
+
+
+def _results(page) -> list[str]:
+    page.wait_for_function("() => /\\d|Tidak/.test(document.querySelector('#hasil-status').textContent)")
+    return page.locator("#hasil .pcard-title a").all_inner_texts()
+
+
+def _prices(texts: list[str]) -> list[int]:
+    return [int(re.sub(r"\D", "", text.split("–")[0])) for text in texts]
+
+
+@pytestmark_browser
+def test_search_finds_a_product(server, page):
+    page.goto(f"{server}/")
+    page.fill("#q-top", "empal")
+    page.press("#q-top", "Enter")
+    page.wait_for_url("**/cari/?q=empal")
+    names = _results(page)
+    assert "Empal Gentong" in names
+    card = page.locator(
+        "#hasil .result-produk", has=page.get_by_role("link", name="Empal Gentong", exact=True)
+    )
+    assert card.locator("img").get_attribute("src").startswith("/img/")
+    assert card.locator(".price-value").inner_text().startswith("Rp ")
+    assert card.locator(".pcard-maker").inner_text() == "Empal Gentong Mang Darsa"
+    card.locator("a").click()
+    page.wait_for_url("**/ikm/empal-gentong-mang-darsa/empal-gentong/")
+    assert page.problems == []
+
+
+@pytestmark_browser
+def test_district_filter_narrows(server, page, small_parts):
+    page.goto(f"{server}/cari/?q=batik")
+    everywhere = _results(page)
+    page.locator("details.filters summary").click()
+    page.select_option("select[name=kecamatan]", "Kesambi")
+    page.wait_for_url("**kecamatan=Kesambi**")
+    narrowed = _results(page)
+    assert narrowed and set(narrowed) < set(everywhere)
+    out, _ = small_parts
+    for link in page.locator("#hasil .pcard-title a").all():
+        html = (out / link.get_attribute("href").strip("/") / "index.html").read_text()
+        assert "Kesambi" in html
+    assert page.problems == []
+
+
+@pytestmark_browser
+def test_price_sort_orders_across_parts(server, page):
+    page.goto(f"{server}/cari/?q=kerupuk")
+    relevance = _results(page)
+    page.select_option("select[name=urut]", "murah")
+    page.wait_for_url("**urut=murah**")
+    page.wait_for_function("() => !document.querySelector('#hasil').hasAttribute('aria-busy')")
+    prices = _prices(page.locator("#hasil .pcard-price:not(.price-ask) .price-value").all_inner_texts())
+    assert len(prices) > 3 and prices == sorted(prices)
+    assert sorted(_results(page)) == sorted(relevance)  # the same matches, in another order
+    assert page.problems == []
+
+
+@pytestmark_browser
+def test_category_tools_sort_the_whole_floor(server, page, small_parts):
+    page.goto(f"{server}/kategori/makanan-minuman/")
+    first_page = page.locator("#daftar .pcard-title a").count()
+    page.select_option(".browse-tools select[name=urut]", "murah")
+    page.wait_for_selector("#daftar .results li")
+    page.wait_for_function("() => !document.querySelector('#daftar .results').hasAttribute('aria-busy')")
+    total = int(re.sub(r"\D", "", page.inner_text("#daftar-status")))
+    assert total > first_page  # the floor's every product, not the page's
+    shown = page.locator("#daftar .results li").count()
+    while page.locator("#daftar .results-more button").is_visible():
+        # an impatient second tap takes nothing twice
+        page.eval_on_selector("#daftar .results-more button", "button => { button.click(); button.click(); }")
+        page.wait_for_function(f"() => document.querySelectorAll('#daftar .results li').length > {shown}")
+        shown = page.locator("#daftar .results li").count()
+    assert page.locator("#daftar .results li").count() == total
+    prices = _prices(page.locator("#daftar .pcard-price:not(.price-ask) .price-value").all_inner_texts())
+    assert prices == sorted(prices)
+    # back to the floor's own order: the page as it was built
+    page.select_option(".browse-tools select[name=urut]", "")
+    assert page.locator("#daftar .pagination, #daftar nav").count() >= 1
+    assert page.problems == []
+
+
+@pytestmark_browser
+def test_directory_filters_by_district(server, page):
+    page.goto(f"{server}/ikm/")
+    page.select_option(".browse-tools select[name=kecamatan]", "Kesambi")
+    page.wait_for_selector("#daftar-toko .results li")
+    rows = page.locator("#daftar-toko .results .tenant")
+    assert rows.count() == 3
+    assert all("Kesambi" in text for text in rows.all_inner_texts())
+    assert page.problems == []
+
+
+@pytestmark_browser
+def test_without_javascript(server, browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.goto(f"{server}/kategori/makanan-minuman/")
+    assert not tab.locator(".browse-tools").is_visible()  # the listing and its pages are all there is
+    tab.fill("#q-top", "topeng")
+    tab.press("#q-top", "Enter")
+    tab.wait_for_url("**/cari/?q=topeng")
+    assert (
+        "JavaScript" in tab.locator("noscript").first.inner_text() or tab.locator("text=JavaScript").count()
+    )
+    assert tab.locator(".browse a[href='/ikm/']").count() == 1
+    context.close()

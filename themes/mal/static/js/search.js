@@ -1,0 +1,269 @@
+// Search at /cari/ and sorting/filtering of listings, through the Pagefind index that
+// catalog/search.py writes. Pagefind's script and data are fetched only when a search runs.
+//
+// The index is split in parts; /pagefind/ itself is a small router whose records stand for
+// the parts (peta.json maps them). A search first asks the router which parts can answer,
+// merges only those, then searches them. A sorted search asks each part for its own sorted
+// list and merges the lists by the sort values kept in the records' meta, because Pagefind
+// orders merged parts by score, which in a sorted search is the rank inside each part.
+
+const PAGE = 24;
+const NONE = "k1000000000000"; // the sort value of a product without a price (search.py)
+let engine = null;
+
+function open(base) {
+  engine ??= (async () => {
+    const pf = await import(`${base}pagefind.js`);
+    const answer = await fetch(`${base}peta.json`);
+    if (!answer.ok) throw new Error(`peta.json: ${answer.status}`);
+    const map = await answer.json();
+    await pf.options({ basePath: base, metaCacheTag: map.versi, excerptLength: 18 });
+    await pf.init();
+    return { pf, map, base, merged: new Set() };
+  })();
+  engine.catch(() => { engine = null; });
+  return engine;
+}
+
+// The matches of `term` (or of the filters alone when term is null), sorted by `sort` (a
+// sort key, ascending) or by relevance; `take(n)` gives the next n results' data.
+async function find(base, term, filters, sort) {
+  const e = await open(base);
+  const { pf, map } = e;
+  const routed = await pf.search(term, { filters });
+  const parts = [...new Set(routed.results.map((r) => map.bagian[r.id]).filter(Boolean))].sort();
+  for (const part of parts) {
+    if (!e.merged.has(part)) {
+      e.merged.add(part);
+      await pf.mergeIndex(`${base}${part}/`, { metaCacheTag: map.versi });
+    }
+  }
+  if (!parts.length) return { total: 0, take: async () => [] };
+  if (!sort) {
+    const found = await pf.search(term, { filters });
+    const hits = found.results.filter((r) => !(r.id in map.bagian));
+    let next = 0;
+    return {
+      total: hits.length,
+      take: (n) => Promise.all(hits.slice(next, (next += n)).map((r) => r.data())),
+    };
+  }
+  const lists = await Promise.all(
+    parts.map(async (part) => {
+      const found = await pf.search(term, { filters: { ...filters, bagian: part }, sort: { [sort]: "asc" } });
+      return { results: found.results, at: 0, head: null };
+    }),
+  );
+  const total = lists.reduce((sum, list) => sum + list.results.length, 0);
+  const fill = async (list) => {
+    if (list.head === null && list.at < list.results.length) list.head = await list.results[list.at].data();
+  };
+  return {
+    total,
+    take: async (n) => {
+      const out = [];
+      while (out.length < n) {
+        await Promise.all(lists.map(fill));
+        let best = null;
+        for (const list of lists) {
+          if (list.head && (!best || list.head.meta[sort] < best.head.meta[sort])) best = list;
+        }
+        if (!best) break;
+        out.push(best.head);
+        best.head = null;
+        best.at += 1;
+      }
+      return out;
+    },
+  };
+}
+
+// --- what a result looks like --------------------------------------------------------
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value !== undefined && value !== null) node.setAttribute(key, value);
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+function say(strings, key, values = {}) {
+  return strings[key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
+}
+
+function photo(d, placeholder, sizes) {
+  const m = d.meta;
+  if (!m.image) return el("img", { src: placeholder, width: 400, height: 400, alt: "", loading: "lazy" });
+  return el("img", { src: m.image, width: m.w, height: m.h, alt: m.image_alt || "", loading: "lazy", decoding: "async", sizes });
+}
+
+function card(d, strings, placeholder, level) {
+  const kind = d.filters.tipe?.[0] || "produk";
+  const media = el("div", { class: "pcard-media" }, photo(d, placeholder));
+  const stock = d.filters.stok?.[0];
+  if (stock && stock !== "available") media.append(el("span", { class: `badge stock-${stock}` }, d.meta.stok));
+  const body = el("div", { class: "pcard-body" });
+  if (kind !== "produk") body.append(el("p", { class: "result-kind" }, kind === "toko" ? strings.store : strings.category));
+  body.append(el(`h${level}`, { class: "pcard-title" }, el("a", { href: d.url }, d.meta.title)));
+  if (kind === "produk") {
+    const price = el("p", { class: `price pcard-price${d.meta.murah === NONE ? " price-ask" : ""}` }, el("span", { class: "price-value" }, d.meta.harga));
+    if (d.meta.satuan) price.append(" ", el("span", { class: "price-unit" }, d.meta.satuan));
+    body.append(price, el("p", { class: "pcard-maker" }, d.meta.usaha));
+  } else if (kind === "toko") {
+    body.append(el("p", { class: "pcard-maker" }, [d.meta.usaha, d.meta.kecamatan].filter(Boolean).join(" · ")));
+  } else {
+    body.append(el("p", { class: "pcard-maker" }, [d.meta.induk, say(strings, "products", { n: d.meta.jumlah })].filter(Boolean).join(" · ")));
+  }
+  return el("li", {}, el("article", { class: `pcard result-${kind}` }, media, body));
+}
+
+function row(d, strings) {
+  const logo = el("span", { class: "tenant-logo", "aria-hidden": "true" });
+  logo.append(d.meta.image ? photo(d, "", "48px") : el("span", { class: "initial" }, d.meta.title.trim().charAt(0).toUpperCase()));
+  const meta = el("p", { class: "store-meta" }, el("span", { class: `badge badge-${d.filters.usaha?.[0] || "ikm"}` }, d.meta.usaha));
+  if (d.meta.kecamatan) meta.append(el("span", { class: "meta-item" }, d.meta.kecamatan));
+  meta.append(el("span", { class: "meta-item" }, say(strings, "products", { n: d.meta.jumlah })));
+  const body = el("div", { class: "tenant-body" }, el("h3", { class: "tenant-name" }, el("a", { href: d.url }, d.meta.title)), meta);
+  return el("li", {}, el("article", { class: "tenant" }, logo, body));
+}
+
+// --- a results list with "show more" -------------------------------------------------
+
+function results({ list, status, more, strings, render }) {
+  let current = 0;
+  return async (base, term, filters, sort, lead = "") => {
+    const run = ++current;
+    status.hidden = false;
+    status.textContent = strings.searching;
+    list.setAttribute("aria-busy", "true");
+    try {
+      const found = await find(base, term, filters, sort);
+      if (run !== current) return;
+      list.replaceChildren();
+      let taking = false; // a second tap while a page loads must not take it twice
+      const show = async () => {
+        if (taking) return;
+        taking = true;
+        const items = await found.take(PAGE).finally(() => { taking = false; });
+        if (run !== current) return;
+        list.append(...items.map(render));
+        more.hidden = list.children.length >= found.total;
+      };
+      await show();
+      more.onclick = show;
+      status.textContent = found.total
+        ? `${say(strings, "count", { n: found.total.toLocaleString(document.documentElement.lang) })} ${lead}`.trim()
+        : strings.none;
+    } catch (error) {
+      if (run !== current) return;
+      console.error(error);
+      status.textContent = strings.error;
+    } finally {
+      if (run === current) list.removeAttribute("aria-busy");
+    }
+  };
+}
+
+function chosen(form, names) {
+  const filters = {};
+  for (const name of names) {
+    const value = form.elements[name]?.value;
+    if (value) filters[name] = value;
+  }
+  return filters;
+}
+
+// --- /cari/ --------------------------------------------------------------------------
+
+function searchPage(form) {
+  const strings = JSON.parse(form.dataset.strings);
+  const base = form.dataset.pagefind;
+  const names = ["tipe", "kategori", "kecamatan", "usaha", "stok", "harga"];
+  const list = document.getElementById("hasil");
+  const run = results({
+    list,
+    status: document.getElementById("hasil-status"),
+    more: document.getElementById("hasil-lagi"),
+    strings,
+    render: (d) => card(d, strings, form.dataset.placeholder, 2),
+  });
+  const fromAddress = () => {
+    const params = new URLSearchParams(location.search);
+    for (const name of ["q", "urut", ...names]) {
+      const field = form.elements[name];
+      const value = params.get(name) || "";
+      if (field && (field.tagName !== "SELECT" || [...field.options].some((o) => o.value === value))) field.value = value;
+    }
+    if (Object.keys(chosen(form, names)).length) form.querySelector("details").open = true;
+  };
+  const go = () => {
+    const term = form.elements.q.value.trim() || null;
+    const filters = chosen(form, names);
+    if (term === null && !Object.keys(filters).length) {
+      list.replaceChildren();
+      document.getElementById("hasil-status").textContent = "";
+      document.getElementById("hasil-lagi").hidden = true;
+      return;
+    }
+    const sort = form.elements.urut.value || (term === null ? "pilihan" : null);
+    run(base, term, filters, sort, term ? say(strings, "for", { q: term }) : "");
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const params = new URLSearchParams(new FormData(form));
+    for (const [key, value] of [...params]) if (!value) params.delete(key);
+    history.pushState(null, "", `${location.pathname}${params.size ? `?${params}` : ""}`);
+    go();
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.tagName === "SELECT") form.requestSubmit();
+  });
+  window.addEventListener("popstate", () => {
+    fromAddress();
+    go();
+  });
+  fromAddress();
+  go();
+  if (!form.elements.q.value) form.elements.q.focus();
+}
+
+// --- sorting tools of a category page or the directory ---------------------------------
+
+function browseTools(form) {
+  const strings = JSON.parse(form.dataset.strings);
+  const base = form.dataset.pagefind;
+  const scope = JSON.parse(form.dataset.scope);
+  const target = document.getElementById(form.dataset.target);
+  const original = [...target.children];
+  const stores = scope.tipe === "toko";
+  const list = el("ul", { class: stores ? "tenants results" : "grid results", role: "list" });
+  const more = el("button", { class: "btn btn-ghost", type: "button", hidden: "" }, strings.more);
+  const status = document.getElementById(`${form.dataset.target}-status`);
+  const run = results({
+    list,
+    status,
+    more,
+    strings,
+    render: stores ? (d) => row(d, strings) : (d) => card(d, strings, form.dataset.placeholder, 3),
+  });
+  const names = [...form.querySelectorAll("select")].map((s) => s.name).filter((n) => n !== "urut");
+  form.hidden = false;
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("change", () => {
+    const filters = chosen(form, names);
+    const sort = form.elements.urut.value;
+    if (!sort && !Object.keys(filters).length) {
+      target.replaceChildren(...original);
+      status.hidden = true;
+      return;
+    }
+    target.replaceChildren(list, el("p", { class: "results-more" }, more));
+    run(base, null, { ...scope, ...filters }, sort || (stores ? "nama" : "pilihan"));
+  });
+}
+
+const page = document.getElementById("cari");
+if (page?.dataset.pagefind) searchPage(page);
+for (const form of document.querySelectorAll("form.browse-tools[data-pagefind]")) browseTools(form);

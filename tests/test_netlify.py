@@ -77,7 +77,11 @@ def test_every_kind_of_page_satisfies_the_content_security_policy(netlify):
             )
             # the page's own policy forbids what only /admin/ needs (eval, inline style)
             own = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
-            assert own is not None and "style-src 'self';" in own and "unsafe" not in own.replace("'wasm-unsafe-eval'", ""), path
+            assert (
+                own is not None
+                and "style-src 'self';" in own
+                and "unsafe" not in own.replace("'wasm-unsafe-eval'", "")
+            ), path
             page.click("body")  # the menu and gallery scripts run
             assert page.evaluate("window.__violations") == [], path
         assert [e for e in errors if "404" not in e] == []

@@ -129,6 +129,7 @@ def _first_search(browser, base: str, out: Path, query: str | None) -> None:
     page.wait_for_load_state("networkidle")
     code = photos = 0
     parts: set[str] = set()
+    split: dict[str, int] = {}
     for url in seen:
         path = urlparse(url).path
         file = out / path.lstrip("/")
@@ -140,18 +141,32 @@ def _first_search(browser, base: str, out: Path, query: str | None) -> None:
             continue
         if re.fullmatch(r"/pagefind/p\d+/.*", path):
             parts.add(path.split("/")[2])
-        code += (
-            len(data)
-            if path.endswith((".pf_meta", ".pf_index", ".pf_filter", ".pf_fragment"))
-            else len(gzip.compress(data))
-        )
+        packed = path.endswith((".pf_meta", ".pf_index", ".pf_filter", ".pf_fragment"))
+        size = len(data) if packed else len(gzip.compress(data))
+        code += size
+        split[_kind(path)] = split.get(_kind(path), 0) + size
     label = f"search {query!r}" if query else "floor sorted by price"
     status = page.inner_text("#hasil-status" if query else "[id$='-status']")
     print(
         f"{label}: {code / 1024:.0f} KB of search code and index ({len(parts)} parts), "
         f"{photos / 1024:.0f} KB of result photos, {elapsed:.2f} s; {status}"
     )
+    biggest = sorted(split.items(), key=lambda item: -item[1])
+    print("    KB: " + ", ".join(f"{kind} {size / 1024:.0f}" for kind, size in biggest))
     context.close()
+
+
+def _kind(path: str) -> str:
+    """What a downloaded file is, for the breakdown."""
+    if path.endswith((".js", ".pagefind")):
+        return "code"
+    if path.endswith(".pf_fragment"):
+        return "results"
+    where = "part" if re.fullmatch(r"/pagefind/p\d+/.*", path) else "router"
+    for suffix, name in ((".pf_meta", "metadata"), (".pf_index", "words"), (".pf_filter", "filters")):
+        if path.endswith(suffix):
+            return f"{where} {name}"
+    return "other"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

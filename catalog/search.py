@@ -4,8 +4,9 @@ Pagefind's index of a site is one bundle whose metadata grows with every page (a
 each) and whose fragment folder holds one file per page. At 31,000 products one bundle
 would be a folder of 31,000 files and 330 KB of metadata before the first result. So:
 
-- the records are split into *parts* of at most PART_LIMIT, grouped by category (a search
-  for "topeng" lands in one or two parts);
+- the records are split into *parts*: one per category, with the stores that mostly sell
+  in it, a category over PART_LIMIT cut in pieces (a search for "topeng" lands in the
+  topeng parts);
 - a small *router* bundle at /pagefind/ holds one record per part, made of every word of that
   part: searching it tells the browser which parts can match, and only those are merged
   (`mergeIndex`) and searched;
@@ -21,6 +22,7 @@ router.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import itertools
 import json
@@ -28,25 +30,29 @@ import re
 import shutil
 import subprocess
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import urls
-from .model import Catalog, Price, listing_order
+from .model import Catalog, Price, Product, listing_order
 from .themes import price_text, rupiah
 
 if TYPE_CHECKING:
     from .views import ViewBuilder
 
-PART_LIMIT = 2000  # records per part: its metadata, about 21 KB, is what a search reaching it loads
+PART_LIMIT = 2000  # records per part: its metadata, about 30 KB, is what a search reaching it loads
 ROUTER = "pagefind"  # the router bundle's folder, with Pagefind's script and WebAssembly
-MAP = "pagefind/peta.json"  # which part each router record stands for, and the filters' values
+MAP = "pagefind/peta.json"  # which part each router record stands for
 PRICE_BANDS = (25_000, 50_000, 100_000, 250_000, 500_000)  # band edges, in rupiah
 NONE = 10**12  # the sort value of a record without one (no price, no date): last in ascending order
 _KEPT = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")  # of the router's own files
 _WORD = re.compile(r"\w+")
+# A word in every record: a browse by filters alone searches for it, because Pagefind
+# answers a search without words by loading every chunk of the word index (90 KB a part).
+EVERY = "zzz"
 
 
 @dataclass(frozen=True)
@@ -66,9 +72,10 @@ class Part:
     name: str
     records: tuple[Record, ...]
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
-        text = json.dumps([asdict(r) for r in self.records], ensure_ascii=False, sort_keys=True)
+        fields = [(r.url, r.content, r.meta, r.filters, r.sort) for r in self.records]
+        text = json.dumps(fields, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(f"{_version()}|{self.name}|{text}".encode()).hexdigest()[:20]
 
 
@@ -122,6 +129,7 @@ def records(catalog: Catalog, views: ViewBuilder) -> list[Record]:
             "murah": _key(price.low if price else NONE),
             "mahal": _key(NONE - (price.high or price.low) if price else NONE),
             "baru": _key(_newest(product.added)),
+            "nama": product.name.casefold(),
             "pilihan": _key(rank[product.key]),
         }
         if card.picture:
@@ -137,7 +145,7 @@ def records(catalog: Catalog, views: ViewBuilder) -> list[Record]:
         result.append(
             Record(
                 url=card.url,
-                content=". ".join(w for w in words if w),
+                content=". ".join([*(w for w in words if w), EVERY]),
                 meta=meta,
                 filters={
                     "tipe": ["produk"],
@@ -147,23 +155,18 @@ def records(catalog: Catalog, views: ViewBuilder) -> list[Record]:
                     "stok": [product.stock],
                     "harga": price_bands(price),
                 },
-                sort=_sorts(meta, product.name),
-                group=f"produk/{category.top}/{category.slug}",
+                sort=_sorts(meta, "murah", "mahal", "baru", "nama", "pilihan"),
+                group=f"{category.top}/{category.slug}",
             )
         )
-    for business in catalog.businesses:
+    for number, business in enumerate(catalog.businesses):  # by name: the directory's order
         card = views.business_cards[business.slug]
         products = catalog.products_of_business[business.slug]
         slugs = sorted({s for p in products for s in (*catalog.categories[p.category].ancestors, p.category)})
         names = [catalog.categories[s].name for s in slugs]
         meta = {"title": business.name, "usaha": t(f"kind_{business.kind}"), "jumlah": str(len(products))}
         newest = max((p.added for p in products if p.added), default=None)
-        meta |= {
-            "murah": _key(NONE),
-            "mahal": _key(NONE),
-            "pilihan": _key(NONE),
-            "baru": _key(_newest(newest)),
-        }
+        meta |= {"baru": _key(_newest(newest)), "pilihan": _key(number)}
         picture = card.logo or card.cover
         if picture:
             small = picture.webp[0]
@@ -178,7 +181,7 @@ def records(catalog: Catalog, views: ViewBuilder) -> list[Record]:
         result.append(
             Record(
                 url=card.url,
-                content=". ".join(w for w in words if w),
+                content=". ".join([*(w for w in words if w), EVERY]),
                 meta=meta,
                 filters={
                     "tipe": ["toko"],
@@ -186,34 +189,45 @@ def records(catalog: Catalog, views: ViewBuilder) -> list[Record]:
                     "kecamatan": [business.district] if business.district else [],
                     "usaha": [business.kind],
                 },
-                sort=_sorts(meta, business.name),
-                group="toko",
+                sort=_sorts(meta, "baru", "pilihan"),
+                group=_main_group(catalog, products),
             )
         )
     for category in catalog.categories.values():
         names = [catalog.categories[slug].name for slug in category.ancestors] + [category.name]
         count = len(catalog.products_in_category[category.slug])
         meta = {"title": category.name, "jumlah": str(count)}
-        meta |= {"murah": _key(NONE), "mahal": _key(NONE), "baru": _key(NONE), "pilihan": _key(NONE)}
+        meta["pilihan"] = _key(NONE)
         if category.ancestors:
             meta["induk"] = " › ".join(names[:-1])
         result.append(
             Record(
                 url=views.link(urls.category(category.slug)),
-                content=". ".join([*names, category.description or ""]),
+                content=". ".join([*names, category.description or "", EVERY]),
                 meta=meta,
                 filters={"tipe": ["kategori"], "kategori": [*category.ancestors, category.slug]},
-                sort=_sorts(meta, category.name),
-                group="toko",
+                sort={},
+                group="kategori",
             )
         )
     return result
 
 
-def _sorts(meta: dict[str, str], name: str) -> dict[str, str]:
-    """The sort values, also kept in the meta: the browser merges sorted parts by them."""
-    meta["nama"] = name.casefold()
-    return {key: meta[key] for key in ("murah", "mahal", "baru", "pilihan", "nama")}
+def _sorts(meta: dict[str, str], *keys: str) -> dict[str, str]:
+    """Pagefind's sort keys, only those the record's kind is sorted by: each costs about
+    2 bytes a record in the metadata every search downloads. Their values stay in the meta
+    too, where the browser merges the sorted parts by them."""
+    return {key: meta[key] for key in keys}
+
+
+def _main_group(catalog: Catalog, products: tuple[Product, ...]) -> str:
+    """A store goes in the part of the category most of its products are in, so that a
+    search for what it sells finds it and its products in the same parts."""
+    if not products:
+        return "toko"
+    counts = Counter(p.category for p in products)
+    leaf = min(counts, key=lambda slug: (-counts[slug], slug))
+    return f"{catalog.categories[leaf].top}/{leaf}"
 
 
 def _key(number: int) -> str:
@@ -232,29 +246,20 @@ def _plain(html: str) -> str:
 
 
 def partition(items: list[Record]) -> list[Part]:
-    """Parts of at most PART_LIMIT records; a group stays whole when it fits, a larger group
-    is cut in near-equal pieces; small groups share a part. Names are p01, p02, …"""
+    """One part per group (a category's products and the stores mostly selling them), a
+    group over PART_LIMIT cut in near-equal pieces. Small groups are not packed together: a
+    part's metadata is downloaded whole by any search that reaches it, so a search for a
+    word of a small category should load that category, not its neighbours. Names are p01,
+    p02, …"""
     groups: dict[str, list[Record]] = {}
     for record in items:
         groups.setdefault(record.group, []).append(record)
     chunks: list[list[Record]] = []
-    current: list[Record] = []
     for name in sorted(groups):
         group = groups[name]
-        if len(group) > PART_LIMIT:
-            if current:
-                chunks.append(current)
-                current = []
-            pieces = -(-len(group) // PART_LIMIT)
-            size = -(-len(group) // pieces)
-            chunks.extend(group[i : i + size] for i in range(0, len(group), size))
-            continue
-        if len(current) + len(group) > PART_LIMIT:
-            chunks.append(current)
-            current = []
-        current.extend(group)
-    if current:
-        chunks.append(current)
+        pieces = -(-len(group) // PART_LIMIT)
+        size = -(-len(group) // pieces)
+        chunks.extend(group[i : i + size] for i in range(0, len(group), size))
     parts = []
     for number, chunk in enumerate(chunks, 1):
         name = f"p{number:02d}"
@@ -335,6 +340,7 @@ def build(catalog: Catalog, views: ViewBuilder, cache: Path) -> Index:
             "versi": router_key,
             "bagian": {routes[f"/{ROUTER}/{part.name}/"]: part.name for part in parts},
             "jumlah": {part.name: len(part.records) for part in parts},
+            "semua": EVERY,
         },
         ensure_ascii=False,
         separators=(",", ":"),

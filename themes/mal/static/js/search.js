@@ -6,6 +6,7 @@
 // merges only those, then searches them. A sorted search asks each part for its own sorted
 // list and merges the lists by the sort values kept in the records' meta, because Pagefind
 // orders merged parts by score, which in a sorted search is the rank inside each part.
+// Records without a sort key (a shop has no price) are not in that sort's results.
 
 const PAGE = 24;
 const NONE = "k1000000000000"; // the sort value of a product without a price (search.py)
@@ -30,7 +31,10 @@ function open(base) {
 async function find(base, term, filters, sort) {
   const e = await open(base);
   const { pf, map } = e;
-  const routed = await pf.search(term, { filters });
+  // Filters alone search for the word every record has: Pagefind answers a search without
+  // words by loading every chunk of every merged index.
+  const words = term ?? map.semua;
+  const routed = await pf.search(words, { filters });
   const parts = [...new Set(routed.results.map((r) => map.bagian[r.id]).filter(Boolean))].sort();
   for (const part of parts) {
     if (!e.merged.has(part)) {
@@ -40,7 +44,7 @@ async function find(base, term, filters, sort) {
   }
   if (!parts.length) return { total: 0, take: async () => [] };
   if (!sort) {
-    const found = await pf.search(term, { filters });
+    const found = await pf.search(words, { filters });
     const hits = found.results.filter((r) => !(r.id in map.bagian));
     let next = 0;
     return {
@@ -50,7 +54,7 @@ async function find(base, term, filters, sort) {
   }
   const lists = await Promise.all(
     parts.map(async (part) => {
-      const found = await pf.search(term, { filters: { ...filters, bagian: part }, sort: { [sort]: "asc" } });
+      const found = await pf.search(words, { filters: { ...filters, bagian: part }, sort: { [sort]: "asc" } });
       return { results: found.results, at: 0, head: null };
     }),
   );
@@ -237,6 +241,7 @@ function browseTools(form) {
   const scope = JSON.parse(form.dataset.scope);
   const target = document.getElementById(form.dataset.target);
   const original = [...target.children];
+  const hides = form.dataset.hides ? [...document.querySelectorAll(form.dataset.hides)] : [];
   const stores = scope.tipe === "toko";
   const list = el("ul", { class: stores ? "tenants results" : "grid results", role: "list" });
   const more = el("button", { class: "btn btn-ghost", type: "button", hidden: "" }, strings.more);
@@ -254,13 +259,15 @@ function browseTools(form) {
   form.addEventListener("change", () => {
     const filters = chosen(form, names);
     const sort = form.elements.urut.value;
-    if (!sort && !Object.keys(filters).length) {
+    const browsing = Boolean(sort || Object.keys(filters).length);
+    for (const other of hides) other.hidden = browsing; // e.g. the A–Z jumps into the list
+    if (!browsing) {
       target.replaceChildren(...original);
       status.hidden = true;
       return;
     }
     target.replaceChildren(list, el("p", { class: "results-more" }, more));
-    run(base, null, { ...scope, ...filters }, sort || (stores ? "nama" : "pilihan"));
+    run(base, null, { ...scope, ...filters }, sort || "pilihan");
   });
 }
 

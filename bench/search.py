@@ -3,9 +3,9 @@ phone downloads for a first search, on a built site.
 
     .venv/bin/python bench/search.py CONTENT [--queries topeng sirup ...]
 
-1. Builds CONTENT (`build.py build --no-pdf`) into a temporary folder, cold, and reports the
-   search stage's time from an in-process rebuild of the index (cold cache, then after one
-   product edit), with the peak memory of Pagefind's process and of Python's.
+1. Indexes CONTENT in process (cold cache, then after one product edit) and reports the
+   times and the peak memory of Pagefind's process (the only child so far) and of Python's;
+   then builds CONTENT (`build.py build --no-pdf`) into a temporary folder, cold.
 2. Counts the entries of the largest output folder and the index's files and bytes.
 3. Serves the site, opens /cari/ in Chromium at 390 px, runs each query as a first search in
    a fresh browser, and sums what it downloaded after the page itself: Pagefind's files as
@@ -16,6 +16,7 @@ phone downloads for a first search, on a built site.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import gzip
 import http.server
@@ -45,13 +46,6 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="galeri-search-"))
     out, cache = work / "public", work / "cache"
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "build.py", "build", "--content", str(args.content), "--out", str(out), "--no-pdf"],
-        cwd=ROOT, check=True, env={"GALERI_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"},
-    )  # fmt: skip
-    print(f"full build with the index: {time.perf_counter() - started:.1f} s")
-
     options = pipeline.BuildOptions(content=args.content, out=out, cache_dir=cache, pdf=False)
     catalog, store = pipeline.check(options)
     site = catalog.site
@@ -64,8 +58,6 @@ def main() -> None:
     index = search.build(catalog, views, fresh)
     cold = time.perf_counter() - started
     edited = catalog.products[len(catalog.products) // 2]
-    import dataclasses
-
     products = tuple(
         dataclasses.replace(p, summary=p.summary + " Edisi baru.") if p is edited else p
         for p in catalog.products
@@ -78,9 +70,13 @@ def main() -> None:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"index: {index.records} records in {index.parts} parts")
     print(f"index time: cold {cold:.1f} s, after one product edit {warm:.1f} s")
-    print(
-        f"peak memory: Pagefind {children:.0f} MiB (largest child, includes the build), Python {own:.0f} MiB"
-    )
+    print(f"peak memory while indexing: Pagefind {children:.0f} MiB, Python {own:.0f} MiB")
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "build.py", "build", "--content", str(args.content), "--out", str(out), "--no-pdf"],
+        cwd=ROOT, check=True, env={"GALERI_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    print(f"full build with the index: {time.perf_counter() - started:.1f} s")
 
     folders = [p for p in out.rglob("*") if p.is_dir()]
     biggest = max(folders, key=lambda p: sum(1 for _ in p.iterdir()))

@@ -265,6 +265,21 @@ def test_directory_filters_by_district(server, page):
 
 
 @pytestmark_browser
+def test_the_index_loads_only_when_used(server, page):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ("/", "/kategori/makanan-minuman/", "/ikm/", "/cari/"):
+        page.goto(f"{server}{path}")
+        page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "/pagefind/" in url]
+    page.fill("#q-page", "sirup")
+    page.press("#q-page", "Enter")
+    _results(page)
+    assert [url for url in requested if url.endswith("/pagefind/pagefind.js")]
+    assert page.problems == []
+
+
+@pytestmark_browser
 def test_without_javascript(server, browser):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     tab = context.new_page()

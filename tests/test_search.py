@@ -280,6 +280,33 @@ def test_the_index_loads_only_when_used(server, page):
 
 
 @pytestmark_browser
+def test_a_site_under_a_folder(browser, demo, tmp_path):
+    """A site published under /galeri/ (base_url with a path) finds and links its pages."""
+    root = tmp_path / "host"
+    opts = pipeline.BuildOptions(
+        content=ROOT / "content", out=root / "galeri", cache_dir=demo[0].parent / "cache", pdf=False,
+        base_url="https://contoh.org/galeri/",
+    )  # fmt: skip
+    pipeline.build(opts)
+    handler = functools.partial(NetlifyHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        tab = browser.new_page()
+        tab.goto(f"http://127.0.0.1:{httpd.server_address[1]}/galeri/cari/?q=empal")
+        tab.wait_for_selector("#hasil li")
+        link = tab.get_by_role("link", name="Empal Gentong", exact=True)
+        assert link.get_attribute("href") == "/galeri/ikm/empal-gentong-mang-darsa/empal-gentong/"
+        link.click()
+        tab.wait_for_url("**/galeri/ikm/empal-gentong-mang-darsa/empal-gentong/")
+        tab.wait_for_load_state("networkidle")
+        tab.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytestmark_browser
 def test_without_javascript(server, browser):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     tab = context.new_page()

@@ -18,7 +18,8 @@ function open(base) {
     const answer = await fetch(`${base}peta.json`);
     if (!answer.ok) throw new Error(`peta.json: ${answer.status}`);
     const map = await answer.json();
-    await pf.options({ basePath: base, metaCacheTag: map.versi, excerptLength: 18 });
+    // Record URLs are complete paths already: a site under /galeri/ must not get /galeri/galeri/.
+    await pf.options({ basePath: base, baseUrl: "/", metaCacheTag: map.versi, excerptLength: 18 });
     await pf.init();
     return { pf, map, base, merged: new Set() };
   })();
@@ -39,7 +40,7 @@ async function find(base, term, filters, sort) {
   for (const part of parts) {
     if (!e.merged.has(part)) {
       e.merged.add(part);
-      await pf.mergeIndex(`${base}${part}/`, { metaCacheTag: map.versi });
+      await pf.mergeIndex(`${base}${part}/`, { baseUrl: "/", metaCacheTag: map.versi });
     }
   }
   if (!parts.length) return { total: 0, take: async () => [] };

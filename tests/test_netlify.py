@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, DEMO_PAGES, NetlifyHandler, headers_for
+from conftest import CHROMIUM, DEMO_PAGES, headers_for, netlify_server
 
 from catalog import pipeline
 
@@ -44,13 +41,8 @@ def test_fingerprinted_files_are_immutable_and_pages_revalidate(demo):
 
 @pytest.fixture(scope="module")
 def netlify(demo) -> Iterator[str]:
-    out, _ = demo
-    handler = functools.partial(NetlifyHandler, directory=str(out))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with netlify_server(demo[0]) as base:
+        yield base
 
 
 WATCH = """

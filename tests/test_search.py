@@ -3,17 +3,14 @@ Netlify's headers; and the index's parts, router and cache."""
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, PRODUCT, NetlifyHandler, options
+from conftest import CHROMIUM, PRODUCT, netlify_server, options
 
 from catalog import pipeline, search
 from catalog.model import Price
@@ -118,25 +115,8 @@ pytestmark_browser = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def server(small_parts) -> Iterator[str]:
-    out, _ = small_parts
-    handler = functools.partial(NetlifyHandler, directory=str(out))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield launched
-        launched.close()
+    with netlify_server(small_parts[0]) as base:
+        yield base
 
 
 @pytest.fixture
@@ -288,12 +268,9 @@ def test_a_site_under_a_folder(browser, demo, tmp_path):
         base_url="https://contoh.org/galeri/",
     )  # fmt: skip
     pipeline.build(opts)
-    handler = functools.partial(NetlifyHandler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
+    with netlify_server(root) as base:
         tab = browser.new_page()
-        tab.goto(f"http://127.0.0.1:{httpd.server_address[1]}/galeri/cari/?q=empal")
+        tab.goto(f"{base}/galeri/cari/?q=empal")
         tab.wait_for_selector("#hasil li")
         link = tab.get_by_role("link", name="Empal Gentong", exact=True)
         assert link.get_attribute("href") == "/galeri/ikm/empal-gentong-mang-darsa/empal-gentong/"
@@ -301,9 +278,6 @@ def test_a_site_under_a_folder(browser, demo, tmp_path):
         tab.wait_for_url("**/galeri/ikm/empal-gentong-mang-darsa/empal-gentong/")
         tab.wait_for_load_state("networkidle")
         tab.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @pytestmark_browser

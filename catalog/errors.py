@@ -25,8 +25,15 @@ class ContentError:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:"
-        return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        where = f"{_printable(self.path)}:{self.line}:"
+        if not self.field:
+            return f"{where} {self.message}"
+        return f"{where} {_printable(self.field)}: {self.message}"
+
+
+def _printable(name: str) -> str:
+    """A file or field name on one line: a newline or tab in it is shown as \\n or \\t."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from . import schema
 from .messages import message
 from .yamlsafe import Loc
 
@@ -52,7 +53,12 @@ INDONESIAN_FIELDS = {
     "sampul": "cover", "sertifikat": "certifications", "situs": "website", "nomor": "number",
     "minimal": "min_order", "min_pesan": "min_order", "label": "tags", "urutan": "order",
 }  # fmt: skip
-_UNION_BRANCH = re.compile(r"^([A-Z]\w*|constrained-\w+|int|str|function-\w+\[.*\]|literal\[.*\])$")
+# How pydantic names the branch of a union in an error's location: a model's class name or
+# a type. Only the models' own names count: an editor's `Harga:` is a field, not a branch.
+_UNION_BRANCH = re.compile(r"^(constrained-\w+|int|str|function-\w+\[.*\]|literal\[.*\])$")
+_MODEL_NAMES = {
+    name for name, value in vars(schema).items() if isinstance(value, type) and issubclass(value, BaseModel)
+}
 
 
 def describe(
@@ -61,7 +67,7 @@ def describe(
     """(location, message key, details) of one pydantic error; None for a redundant one."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    branches = [part for part in error["loc"] if isinstance(part, str) and _UNION_BRANCH.match(part)]
+    branches = [part for part in error["loc"] if isinstance(part, str) and _is_branch(part)]
     at_union = bool(branches) and error["loc"][-1] == branches[0]  # not an error inside the branch
     if at_union and isinstance(error.get("input"), dict) != branches[0][0].isupper():
         return None  # the union branch the editor did not mean (a range tried as a number, or back)
@@ -98,6 +104,10 @@ def describe(
     if kind in _CUSTOM_KEYS:
         return loc, kind, dict(ctx)
     return loc, "invalid", {"detail": error["msg"]}
+
+
+def _is_branch(part: str) -> bool:
+    return part in _MODEL_NAMES or bool(_UNION_BRANCH.match(part))
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:

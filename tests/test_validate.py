@@ -30,6 +30,18 @@ def test_indonesian_field_names_suggest_the_field_they_mean(site):
     ]
 
 
+def test_capitalised_and_odd_field_names_are_reported(site):
+    # Found by tests/test_properties.py: `Harga:` was taken for a union branch and crashed
+    # the build, and a field name with a newline split its message over two lines.
+    found = with_product(site, PRODUCT.replace("price: 15000", 'Harga: 15000\n"a\\nb": 1'))
+    assert found == [
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md:4: Harga: kolom tidak dikenal (maksud Anda `price`?)",
+        "ikm/kerupuk-uji/products/kerupuk-melarat.md:5: a\\nb: kolom tidak dikenal"
+        " (kolom yang dikenal: name, category, price, unit, images, variants, material, size, weight_g,"
+        " min_order, stock, tags, featured, added, sku, draft, aliases, description)",
+    ]
+
+
 def test_missing_required_field(site):
     found = with_product(site, PRODUCT.replace("name: Kerupuk Melarat\n", ""))
     assert any(

@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PACKAGES := chromium poppler-utils zbar-tools
 
-.PHONY: site test serve check lint system-deps demo-images bench clean
+.PHONY: site test serve check lint system-deps demo-images bench lighthouse clean
 
 site: $(VENV)/.runtime node_modules/.installed
 	$(BIN)/python build.py
@@ -60,6 +60,11 @@ demo-images: $(VENV)/.runtime
 
 bench: $(VENV)/.runtime
 	$(BIN)/python bench/run.py
+
+# Lighthouse scores of the demo (docs/benchmarks.md); not part of the tests.
+lighthouse: site
+	npm ci --prefix bench/lighthouse --no-audit --no-fund --ignore-scripts --loglevel=error
+	$(BIN)/python bench/lighthouse.py
 
 clean:
 	rm -rf public .cache node_modules

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import io
-import re
 import shutil
+import sys
 import textwrap
-import threading
-import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from PIL import Image
 
 from catalog import cli, pipeline
+
+# Serving a built site as Netlify would is shared with bench/: tools/netlify_serve.py.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from netlify_serve import NetlifyHandler, headers_for, netlify_server  # noqa: F401
 
 SITE = """\
 title: Galeri Uji
@@ -227,65 +226,9 @@ DEMO_PAGES = [
 ]
 
 
-# --- serving a built site as Netlify would (netlify.toml's headers, the 404 page) ---------
+# --- serving a built site as Netlify would: tools/netlify_serve.py ------------------------
 
-NETLIFY = tomllib.loads((Path(__file__).resolve().parent.parent / "netlify.toml").read_text(encoding="utf-8"))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-def headers_for(path: str) -> dict[str, str]:
-    """The headers Netlify sends for `path`: those of every rule whose `for` matches it."""
-    found: dict[str, str] = {}
-    for rule in NETLIFY["headers"]:
-        pattern = "^" + re.escape(rule["for"]).replace(r"\*", ".*") + "$"
-        if re.match(pattern, path):
-            for name, value in rule["values"].items():
-                assert name not in found, f"{name} set by two rules for {path}: Netlify would combine them"
-                found[name] = value
-    return found
-
-
-class NetlifyHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site with netlify.toml's headers and the 404 page, as Netlify does."""
-
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".yml": "text/yaml",
-    }
-
-    def end_headers(self) -> None:
-        for name, value in headers_for(self.path.split("?")[0]).items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def netlify_server(folder: Path) -> Iterator[str]:
-    """Serve a built site as Netlify would, on a free port; gives its base URL."""
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(NetlifyHandler, directory=str(folder))
-    )
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @pytest.fixture(scope="module")

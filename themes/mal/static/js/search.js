@@ -255,9 +255,8 @@ function browseTools(form) {
     render: stores ? (d) => row(d, strings) : (d) => card(d, strings, form.dataset.placeholder, 3),
   });
   const names = [...form.querySelectorAll("select")].map((s) => s.name).filter((n) => n !== "urut");
-  form.hidden = false;
   form.addEventListener("submit", (event) => event.preventDefault());
-  form.addEventListener("change", () => {
+  const apply = () => {
     const filters = chosen(form, names);
     const sort = form.elements.urut.value;
     const browsing = Boolean(sort || Object.keys(filters).length);
@@ -269,7 +268,10 @@ function browseTools(form) {
     }
     target.replaceChildren(list, el("p", { class: "results-more" }, more));
     run(base, null, { ...scope, ...filters }, sort || "pilihan");
-  });
+  };
+  form.addEventListener("change", apply);
+  // A choice made before this script ran, or kept by the browser on "back", still applies.
+  if ([...form.querySelectorAll("select")].some((select) => select.value)) apply();
 }
 
 const page = document.getElementById("cari");

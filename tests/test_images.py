@@ -74,3 +74,15 @@ def test_nfd_folder_name_is_reported_not_rewritten(site):
     assert found == [
         "ikm/kué-uji:1: nama berkas/folder 'kué-uji' bukan slug yang sah (huruf kecil a-z, angka, tanda - tunggal)"
     ]
+
+
+def test_a_png_named_jpg_is_encoded(site):
+    image = encoded(site, saved(Image.new("RGB", (900, 600), "purple"), "PNG"))
+    assert image.size[0] > 0 and image.getpixel((10, 10))[2] > 100
+
+
+def test_text_named_jpg_is_a_content_error(site):
+    content = site({"ikm/kerupuk-uji/products/melarat.jpg": b"<html>bukan foto</html>"})
+    found = problems(content)
+    assert len(found) == 1 and found[0].startswith("ikm/kerupuk-uji/products/kerupuk-melarat.md:")
+    assert "melarat.jpg" in found[0]

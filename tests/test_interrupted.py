@@ -1,0 +1,71 @@
+"""Builds killed at random moments (issue 6, in part): the output folder is always the
+previous complete site, and the next build succeeds without any cleaning up."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import jpeg
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def build(content: Path, out: Path, cache: Path) -> subprocess.Popen:
+    command = [sys.executable, "build.py", "build", "--content", str(content), "--out", str(out), "--no-pdf"]
+    environment = {**os.environ, "GALERI_CACHE_DIR": str(cache)}
+    return subprocess.Popen(
+        command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+
+
+@pytest.mark.parametrize("after", [0.3, 0.8, 1.5, 2.5, 4.0])
+def test_a_killed_build_leaves_the_previous_site(site, after):
+    # More photos than the base site, so that a kill can land while they are encoded.
+    extra = {f"ikm/kerupuk-uji/products/foto-{n}.jpg": jpeg(1600, 1200, f"#{n:02x}8040") for n in range(12)}
+    listing = ", ".join(f"foto-{n}.jpg" for n in range(12))
+    content = site(extra)
+    product = content / "ikm/kerupuk-uji/products/kerupuk-melarat.md"
+    out, cache = content.parent / "public", content.parent / "cache"
+    first = build(content, out, cache)
+    assert first.communicate(timeout=120)[1] == b"" and first.returncode == 0
+    before = tree(out)
+    # an edit that changes pages, photos and the search index, then a kill mid-build
+    product.write_text(
+        product.read_text().replace("images: [melarat.jpg]", f"images: [melarat.jpg, {listing}]")
+    )
+    second = build(content, out, cache)
+    time.sleep(after)
+    # The whole build at once, as a cancelled CI job or a closed terminal kills it: the
+    # process, its photo workers and Pagefind's service.
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(second.pid, signal.SIGKILL)
+    second.communicate(timeout=30)
+    killed = tree(out) if out.exists() else None
+    kept = [p for p in out.parent.glob(".public.old-*") if (p / "index.html").is_file()]
+    third = build(content, out, cache)
+    errors = third.communicate(timeout=120)[1].decode()
+    assert third.returncode == 0, errors
+    final = tree(out)
+    assert final != before and final["index.html"]
+    assert (out / "ikm/kerupuk-uji/kerupuk-melarat/index.html").read_text().count('<li id="foto-') == 13
+    # Killed before its commit: the previous site, byte for byte. Killed after it: the new one.
+    # Killed between the commit's two renames: no output folder, the previous site beside it
+    # (put back by the next build, which just succeeded).
+    assert killed in (before, final) or (killed is None and kept), second.returncode
+    assert not [p.name for p in out.parent.iterdir() if p.name.startswith(".public.")]  # nothing stale

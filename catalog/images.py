@@ -25,6 +25,7 @@ from PIL import Image, ImageFile, ImageOps
 
 from .jsonfile import read_mapping, write_atomic
 from .model import ImageRef
+from .parallel import die_with_parent
 
 PHOTO_WIDTHS = (480, 960, 1600)
 LOGO_WIDTHS = (128, 256, 512)
@@ -202,7 +203,7 @@ class ImageStore:
                     failures.append((self.refs[job.key], error))
                 progress(done, len(todo))
             return failures
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
             futures = {pool.submit(_safe_encode, job, self.cache_dir): job for job in todo}
             for done, future in enumerate(as_completed(futures), 1):
                 error = future.result()

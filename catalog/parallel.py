@@ -7,7 +7,11 @@ worker is asked for, the same function runs in this process.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -36,7 +40,10 @@ def fork_map(
     _task = (func, items)
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(min(workers, len(items)), maxtasksperchild=tasks_per_worker) as pool:
+        pool = context.Pool(
+            min(workers, len(items)), die_with_parent, (os.getpid(),), maxtasksperchild=tasks_per_worker
+        )
+        with pool:
             for result in pool.imap(_run, range(len(items))):
                 results.append(result)
                 if progress:
@@ -44,6 +51,15 @@ def fork_map(
     finally:
         _task = None
     return results
+
+
+def die_with_parent(parent: int) -> None:
+    """A worker whose build was killed (kill -9, a cancelled job) ends too: a pool's workers
+    hold both ends of their task pipe and would otherwise wait for work forever."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the build died before the line above ran
+        os._exit(1)
 
 
 def _run(index: int) -> Any:

@@ -69,3 +69,38 @@ def test_a_killed_build_leaves_the_previous_site(site, after):
     # (put back by the next build, which just succeeded).
     assert killed in (before, final) or (killed is None and kept), second.returncode
     assert not [p.name for p in out.parent.iterdir() if p.name.startswith(".public.")]  # nothing stale
+
+
+def test_the_workers_of_a_killed_build_end_with_it(site):
+    """`kill -9` of the build alone: its photo workers must not wait for work forever."""
+    extra = {f"ikm/kerupuk-uji/products/foto-{n}.jpg": jpeg(1600, 1200, f"#{n:02x}4080") for n in range(12)}
+    listing = ", ".join(f"foto-{n}.jpg" for n in range(12))
+    content = site(extra)
+    product = content / "ikm/kerupuk-uji/products/kerupuk-melarat.md"
+    product.write_text(
+        product.read_text().replace("images: [melarat.jpg]", f"images: [melarat.jpg, {listing}]")
+    )
+    build_process = build(content, content.parent / "public", content.parent / "cache")
+    deadline = time.monotonic() + 20
+    while not _processes_of(content) - {build_process.pid} and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the workers are running
+    assert _processes_of(content) - {build_process.pid}, "no worker seen"
+    build_process.kill()
+    build_process.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while _processes_of(content) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_of(content) == set()
+
+
+def _processes_of(content: Path) -> set[int]:
+    """Processes whose command line names this content folder (the build and its workers)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                if str(content).encode() in (entry / "cmdline").read_bytes():
+                    status = (entry / "status").read_text()
+                    if "\nState:\tZ" not in status:  # a zombie is already gone
+                        found.add(int(entry.name))
+    return found

@@ -1,5 +1,9 @@
+import re
+
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from catalog.markup import first_paragraph_text, image_sources, split_title, to_html
 
@@ -27,11 +31,60 @@ PAYLOADS = [
     '<<SCRIPT>alert("XSS");//<</SCRIPT>',
     '<BASE HREF="javascript:alert(1);//">',
     '<LINK REL="stylesheet" HREF="javascript:alert(1);">',
+    # forms of the OWASP XSS filter evasion cheat sheet
+    "<SCRIPT SRC=https://xss.example/xss.js></SCRIPT>",
+    "<IMG SRC=\"javascript:alert('XSS');\">",
+    "<IMG SRC=javascript:alert('XSS')>",
+    "<IMG SRC=JaVaScRiPt:alert('XSS')>",
+    "<IMG SRC=javascript:alert(&quot;XSS&quot;)>",
+    '<IMG """><SCRIPT>alert("XSS")</SCRIPT>"\\>',
+    "<IMG SRC=javascript:alert(String.fromCharCode(88,83,83))>",
+    "<IMG SRC=# onmouseover=\"alert('xxs')\">",
+    "<IMG SRC= onmouseover=\"alert('xxs')\">",
+    "<IMG onmouseover=\"alert('xxs')\">",
+    '<IMG SRC=/ onerror="alert(String.fromCharCode(88,83,83))"></img>',
+    '<img src=x onerror="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058&#0000097&#0000108&#0000101&#0000114&#0000116&#0000040&#0000039&#0000088&#0000083&#0000083&#0000039&#0000041">',
+    "<IMG SRC=&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A&#x61&#x6C&#x65&#x72&#x74&#x28&#x27&#x58&#x53&#x53&#x27&#x29>",
+    "<IMG SRC=\"jav\tascript:alert('XSS');\">",
+    "<IMG SRC=\"jav&#x0A;ascript:alert('XSS');\">",
+    "<IMG SRC=\" &#14;  javascript:alert('XSS');\">",
+    '<SCRIPT/XSS SRC="https://xss.example/xss.js"></SCRIPT>',
+    '<BODY onload!#$%&()*~+-_.,:;?@[/|\\]^`=alert("XSS")>',
+    '<SCRIPT/SRC="https://xss.example/xss.js"></SCRIPT>',
+    "<iframe src=https://xss.example/scriptlet.html <",
+    '<INPUT TYPE="IMAGE" SRC="javascript:alert(\'XSS\');">',
+    "<BGSOUND SRC=\"javascript:alert('XSS');\">",
+    "<STYLE>li {list-style-image: url(\"javascript:alert('XSS')\");}</STYLE><UL><LI>XSS</br>",
+    "<svg/onload=alert('XSS')>",
+    "<TABLE BACKGROUND=\"javascript:alert('XSS')\">",
+    "<DIV STYLE=\"background-image: url(javascript:alert('XSS'))\">",
+    "<DIV STYLE=\"width: expression(alert('XSS'));\">",
+    "<IFRAME SRC=\"javascript:alert('XSS');\"></IFRAME>",
+    "<FRAMESET><FRAME SRC=\"javascript:alert('XSS');\"></FRAMESET>",
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+    '<a href="&#x6A;avascript:alert(1)">x</a>',
+    "[x](&#106;avascript:alert(1))",
+    "[x](<javascript:alert(1)>)",
+    "![x](javascript:alert(1))",
+    "<javascript:alert(1)>",
+    '<a href="  javascript:alert(1)">x</a>',
+    "<details open ontoggle=alert(1)>",
+    "<video><source onerror=alert(1)></video>",
+    "<audio src=x onerror=alert(1)>",
+    '<a href="java\0script:alert(1)">x</a>',
+    "<x onclick=alert(1)>klik</x>",
 ]
 
 
 FORBIDDEN_TAGS = {
     "script",
+    "frameset",
+    "frame",
+    "input",
+    "bgsound",
+    "details",
+    "video",
+    "audio",
     "iframe",
     "object",
     "embed",
@@ -53,7 +106,9 @@ def test_xss_never_reaches_the_page(payload):
         for name, value in tag.attrs.items():
             assert not name.lower().startswith("on") and name.lower() != "style", (payload, str(soup))
             if name in ("href", "src", "action"):
-                url = "".join(ch for ch in str(value) if ch.isprintable() and not ch.isspace()).lower()
+                # as a browser reads a URL: tabs and newlines anywhere removed, then leading
+                # and trailing controls and spaces (a space inside stays: "jav ascript:" is a path)
+                url = re.sub(r"[\t\n\r]", "", str(value)).strip("".join(map(chr, range(33)))).lower()
                 assert not url.startswith(("javascript:", "vbscript:", "data:", "file:")), (
                     payload,
                     str(soup),
@@ -84,3 +139,31 @@ def test_images_and_first_paragraph():
 def test_split_title():
     assert split_title("\n# Tentang Kami\n\nIsi.") == ("Tentang Kami", "\nIsi.")
     assert split_title("Isi tanpa judul") == (None, "Isi tanpa judul")
+
+
+fragments = st.sampled_from(PAYLOADS) | st.sampled_from(
+    [
+        "[a](",
+        ")",
+        "<",
+        ">",
+        '"',
+        "'",
+        "javascript:",
+        "&#",
+        "x09;",
+        "\n\n",
+        "**",
+        "<a href=",
+        "onerror=",
+        " ",
+        "`",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(fragments, min_size=1, max_size=8))
+def test_xss_fuzz_mixes_never_reach_the_page(parts):
+    """Payloads cut and joined with Markdown syntax: still nothing executable."""
+    test_xss_never_reaches_the_page("".join(parts))

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 PRODUCT_FILE = "ikm/kerupuk-uji/products/kerupuk-melarat.md"
 BUSINESS_FILE = "ikm/kerupuk-uji/index.md"
-# a problem line names the file and the line: "ikm/…/kerupuk-melarat.md:3: …"
-PROBLEM = re.compile(r"^\S[^:]*\.(md|yaml|yml|txt|jpg|png|webp)(:\d+)?\b|^\s")
+# a problem line names the file and the line ("ikm/…/kerupuk-melarat.md:3: …"); a line that
+# starts with a space continues the one before
+PROBLEM = re.compile(r"^\S.*:\d+: |^\s")
 FIELDS = [
     "name",
     "category",

@@ -37,10 +37,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import urls
-from .model import Catalog, Price, Product, listing_order
+from .model import Business, Catalog, Category, Price, Product, listing_order
 from .themes import price_text, rupiah
 
 if TYPE_CHECKING:
+    from .images import Picture
     from .views import ViewBuilder
 
 PART_LIMIT = 2000  # records per part: its metadata, about 30 KB, is what a search reaching it loads
@@ -110,107 +111,123 @@ def _bands() -> list[tuple[str, tuple[int, int | None]]]:
 
 def records(catalog: Catalog, views: ViewBuilder) -> list[Record]:
     """Every product, store and category page as a search record, in the catalog's order."""
-    t = views.t
-    stock = {s: t(f"stock_{s}") for s in ("available", "preorder", "sold_out")}
     # A floor's own order (featured, newest, name) as one rank: every category lists its
     # products in this order, so the rank sorts any of them.
     rank = {product.key: n for n, product in enumerate(sorted(catalog.products, key=listing_order))}
-    result: list[Record] = []
-    for product in catalog.products:
-        card = views.product_cards[product.key]
-        business = catalog.business_by_slug[product.business]
-        category = catalog.categories[product.category]
-        names = [catalog.categories[slug].name for slug in category.ancestors] + [category.name]
-        price = product.price
-        meta = {
-            "title": product.name,
-            "usaha": business.name,
-            "harga": price_text(price, t("price_on_request")),
-            "murah": _key(price.low if price else NONE),
-            "mahal": _key(NONE - (price.high or price.low) if price else NONE),
-            "baru": _key(_newest(product.added)),
-            "nama": product.name.casefold(),
-            "pilihan": _key(rank[product.key]),
-        }
-        if card.picture:
-            small = card.picture.webp[0]
-            meta |= {"image": views.link("/" + small.path), "image_alt": card.alt}
-            meta |= {"w": str(small.width), "h": str(small.height)}
-        if product.unit and price:
-            meta["satuan"] = t("per_unit", unit=product.unit)
-        if product.stock != "available":
-            meta["stok"] = stock[product.stock]
-        words = [product.name, business.name, *names, business.district or "", product.summary]
-        words += [product.material or "", *product.tags, *(v.name for v in product.variants)]
-        result.append(
-            Record(
-                url=card.url,
-                content=". ".join([*(w for w in words if w), EVERY]),
-                meta=meta,
-                filters={
-                    "tipe": ["produk"],
-                    "kategori": [*category.ancestors, category.slug],
-                    "kecamatan": [business.district] if business.district else [],
-                    "usaha": [business.kind],
-                    "stok": [product.stock],
-                    "harga": price_bands(price),
-                },
-                sort=_sorts(meta, "murah", "mahal", "baru", "nama", "pilihan"),
-                group=f"{category.top}/{category.slug}",
-            )
-        )
-    for number, business in enumerate(catalog.businesses):  # by name: the directory's order
-        card = views.business_cards[business.slug]
-        products = catalog.products_of_business[business.slug]
-        slugs = sorted({s for p in products for s in (*catalog.categories[p.category].ancestors, p.category)})
-        names = [catalog.categories[s].name for s in slugs]
-        meta = {"title": business.name, "usaha": t(f"kind_{business.kind}"), "jumlah": str(len(products))}
-        newest = max((p.added for p in products if p.added), default=None)
-        meta |= {"baru": _key(_newest(newest)), "pilihan": _key(number)}
-        picture = card.logo or card.cover
-        if picture:
-            small = picture.webp[0]
-            meta |= {"image": views.link("/" + small.path), "image_alt": business.name}
-            meta |= {"w": str(small.width), "h": str(small.height)}
-        if business.district:
-            meta["kecamatan"] = business.district
-        if business.tagline:
-            meta["tagline"] = business.tagline
-        words = [business.name, business.tagline or "", business.district or "", business.owner or "", *names]
-        words.append(_plain(business.story.html)[:600])
-        result.append(
-            Record(
-                url=card.url,
-                content=". ".join([*(w for w in words if w), EVERY]),
-                meta=meta,
-                filters={
-                    "tipe": ["toko"],
-                    "kategori": slugs,
-                    "kecamatan": [business.district] if business.district else [],
-                    "usaha": [business.kind],
-                },
-                sort=_sorts(meta, "baru", "pilihan"),
-                group=_main_group(catalog, products),
-            )
-        )
-    for category in catalog.categories.values():
-        names = [catalog.categories[slug].name for slug in category.ancestors] + [category.name]
-        count = len(catalog.products_in_category[category.slug])
-        meta = {"title": category.name, "jumlah": str(count)}
-        meta["pilihan"] = _key(NONE)
-        if category.ancestors:
-            meta["induk"] = " › ".join(names[:-1])
-        result.append(
-            Record(
-                url=views.link(urls.category(category.slug)),
-                content=". ".join([*names, category.description or "", EVERY]),
-                meta=meta,
-                filters={"tipe": ["kategori"], "kategori": [*category.ancestors, category.slug]},
-                sort={},
-                group="kategori",
-            )
-        )
-    return result
+    return [
+        *(_product_record(catalog, views, product, rank[product.key]) for product in catalog.products),
+        # businesses come by name: that is the directory's order
+        *(_store_record(catalog, views, business, n) for n, business in enumerate(catalog.businesses)),
+        *(_category_record(catalog, views, category) for category in catalog.categories.values()),
+    ]
+
+
+def _product_record(catalog: Catalog, views: ViewBuilder, product: Product, rank: int) -> Record:
+    t = views.t
+    card = views.product_cards[product.key]
+    business = catalog.business_by_slug[product.business]
+    category = catalog.categories[product.category]
+    names = [catalog.categories[slug].name for slug in category.ancestors] + [category.name]
+    price = product.price
+    meta = {
+        "title": product.name,
+        "usaha": business.name,
+        "harga": price_text(price, t("price_on_request")),
+        "murah": _key(price.low if price else NONE),
+        "mahal": _key(NONE - (price.high or price.low) if price else NONE),
+        "baru": _key(_newest(product.added)),
+        "nama": product.name.casefold(),
+        "pilihan": _key(rank),
+        **_photo(views, card.picture, card.alt),
+    }
+    if product.unit and price:
+        meta["satuan"] = t("per_unit", unit=product.unit)
+    if product.stock != "available":
+        meta["stok"] = t(f"stock_{product.stock}")
+    words = [product.name, business.name, *names, business.district or "", product.summary]
+    words += [product.material or "", *product.tags, *(v.name for v in product.variants)]
+    return Record(
+        url=card.url,
+        content=_content(words),
+        meta=meta,
+        filters={
+            "tipe": ["produk"],
+            "kategori": [*category.ancestors, category.slug],
+            "kecamatan": [business.district] if business.district else [],
+            "usaha": [business.kind],
+            "stok": [product.stock],
+            "harga": price_bands(price),
+        },
+        sort=_sorts(meta, "murah", "mahal", "baru", "nama", "pilihan"),
+        group=f"{category.top}/{category.slug}",
+    )
+
+
+def _store_record(catalog: Catalog, views: ViewBuilder, business: Business, rank: int) -> Record:
+    card = views.business_cards[business.slug]
+    products = catalog.products_of_business[business.slug]
+    slugs = sorted({s for p in products for s in (*catalog.categories[p.category].ancestors, p.category)})
+    newest = max((p.added for p in products if p.added), default=None)
+    meta = {
+        "title": business.name,
+        "usaha": views.t(f"kind_{business.kind}"),
+        "jumlah": str(len(products)),
+        "baru": _key(_newest(newest)),
+        "pilihan": _key(rank),
+        **_photo(views, card.logo or card.cover, business.name),
+    }
+    if business.district:
+        meta["kecamatan"] = business.district
+    if business.tagline:
+        meta["tagline"] = business.tagline
+    words = [business.name, business.tagline or "", business.district or "", business.owner or ""]
+    words += [*(catalog.categories[s].name for s in slugs), _plain(business.story.html)[:600]]
+    return Record(
+        url=card.url,
+        content=_content(words),
+        meta=meta,
+        filters={
+            "tipe": ["toko"],
+            "kategori": slugs,
+            "kecamatan": [business.district] if business.district else [],
+            "usaha": [business.kind],
+        },
+        sort=_sorts(meta, "baru", "pilihan"),
+        group=_main_group(catalog, products),
+    )
+
+
+def _category_record(catalog: Catalog, views: ViewBuilder, category: Category) -> Record:
+    names = [catalog.categories[slug].name for slug in category.ancestors] + [category.name]
+    meta = {"title": category.name, "jumlah": str(len(catalog.products_in_category[category.slug]))}
+    if category.ancestors:
+        meta["induk"] = " › ".join(names[:-1])
+    return Record(
+        url=views.link(urls.category(category.slug)),
+        content=_content([*names, category.description or ""]),
+        meta=meta,
+        filters={"tipe": ["kategori"], "kategori": [*category.ancestors, category.slug]},
+        sort={},  # never in a sorted list
+        group="kategori",
+    )
+
+
+def _photo(views: ViewBuilder, picture: Picture | None, alt: str) -> dict[str, str]:
+    """A result's photo: the smallest WebP rendition, with its size against layout shift."""
+    if picture is None:
+        return {}
+    small = picture.webp[0]
+    return {
+        "image": views.link("/" + small.path),
+        "image_alt": alt,
+        "w": str(small.width),
+        "h": str(small.height),
+    }
+
+
+def _content(words: list[str]) -> str:
+    """What a record is found by, with the word every record has (EVERY)."""
+    return ". ".join([*(word for word in words if word), EVERY])
 
 
 def _sorts(meta: dict[str, str], *keys: str) -> dict[str, str]:

@@ -19,7 +19,7 @@ function open(base) {
     if (!answer.ok) throw new Error(`peta.json: ${answer.status}`);
     const map = await answer.json();
     // Record URLs are complete paths already: a site under /galeri/ must not get /galeri/galeri/.
-    await pf.options({ basePath: base, baseUrl: "/", metaCacheTag: map.versi, excerptLength: 18 });
+    await pf.options({ basePath: base, baseUrl: "/", metaCacheTag: map.versi });
     await pf.init();
     return { pf, map, base, merged: new Set() };
   })();

@@ -50,6 +50,7 @@ MAP = "pagefind/peta.json"  # which part each router record stands for
 PRICE_BANDS = (25_000, 50_000, 100_000, 250_000, 500_000)  # band edges, in rupiah
 NONE = 10**12  # the sort value of a record without one (no price, no date): last in ascending order
 _KEPT = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")  # of the router's own files
+_UNUSED = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight")  # not kept
 _WORD = re.compile(r"\w+")
 # A word in every record: a browse by filters alone searches for it, because Pagefind
 # answers a search without words by loading every chunk of the word index (90 KB a part).
@@ -411,8 +412,9 @@ class _Service:
 
     The `pagefind` package's Python client waits 100 ms before reading each answer, which is
     52 minutes for 31,000 records; this client writes the requests from a thread while it
-    reads the answers, and indexes 31,000 records in about 12 s. The protocol is the one that
-    client speaks: base64 of a JSON message, then a comma, both ways.
+    reads the answers, and indexes 31,000 records in about 20 s. The protocol is the one that
+    client speaks: base64 of a JSON message, then a comma, both ways. The bundle's files come
+    back in an answer (GetFiles) and are written here, atomically.
     """
 
     def __init__(self) -> None:
@@ -422,7 +424,7 @@ class _Service:
             [str(get_executable()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
         self.next_id = 0
-        self.buffer = b""
+        self.buffer = bytearray()
 
     def __enter__(self) -> _Service:
         return self
@@ -450,10 +452,18 @@ class _Service:
         writer.join()
         if errors:
             raise RuntimeError(f"pagefind: {errors[0]}")
+        # The files come back in the answer and are written here: Pagefind's own WriteFiles
+        # answers before its last file is written (an empty pagefind-entry.json was seen).
+        files = self._call({"type": "GetFiles", "index_id": index_id})["files"]
+        self._call({"type": "DeleteIndex", "index_id": index_id})
         tmp = out.with_name(out.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
-        self._call({"type": "WriteFiles", "index_id": index_id, "output_path": str(tmp)})
-        self._call({"type": "DeleteIndex", "index_id": index_id})
+        for file in files:
+            if Path(file["path"]).name.startswith(_UNUSED):
+                continue
+            target = tmp / file["path"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(file["content"]))
         tmp.rename(out)
 
     def _encode(self, payload: dict[str, Any]) -> bytes:
@@ -476,10 +486,13 @@ class _Service:
 
     def _read(self) -> dict[str, Any]:
         assert self.process.stdout is not None
-        while b"," not in self.buffer:
-            chunk = self.process.stdout.read1(1 << 16)
+        searched = 0  # a large answer (GetFiles) arrives in many chunks: look at each once
+        while (end := self.buffer.find(b",", searched)) < 0:
+            searched = len(self.buffer)
+            chunk = self.process.stdout.read1(1 << 20)
             if not chunk:
                 raise RuntimeError("pagefind: the indexing service stopped")
             self.buffer += chunk
-        message, _, self.buffer = self.buffer.partition(b",")
+        message = bytes(self.buffer[:end])
+        del self.buffer[: end + 1]
         return json.loads(base64.b64decode(message))["payload"]

@@ -77,6 +77,13 @@ def test_index_layout(small_parts):
         ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "peta.json", "wasm.id.pagefind"]
         + [p.name for p in index.glob("*.pf_meta")]
     )
+    # every bundle complete: its entry names a metadata file that is there, and no file is empty
+    for entry in index.rglob("pagefind-entry.json"):
+        languages = json.loads(entry.read_text())["languages"]
+        assert all(
+            (entry.parent / f"pagefind.{lang['hash']}.pf_meta").is_file() for lang in languages.values()
+        )
+    assert [p for p in index.rglob("*") if p.is_file() and p.stat().st_size == 0] == []
     biggest = max(len(list(folder.iterdir())) for folder in out.rglob("*") if folder.is_dir())
     assert biggest < 10_000
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -104,3 +105,28 @@ def _processes_of(content: Path) -> set[int]:
                     if "\nState:\tZ" not in status:  # a zombie is already gone
                         found.add(int(entry.name))
     return found
+
+
+def test_half_written_cache_files_are_recovered(site):
+    """What a build killed without atomic writes would leave in the cache: the next build
+    starts those entries from nothing and succeeds."""
+    content = site()
+    out, cache = content.parent / "public", content.parent / "cache"
+    first = build(content, out, cache)
+    assert first.communicate(timeout=120)[1] == b"" and first.returncode == 0
+    for index in [cache / "images/sources.json", *(cache / "pages").glob("*.json")]:
+        index.write_bytes(index.read_bytes()[: len(index.read_bytes()) // 2])  # cut mid-file
+    part = next(p for p in (cache / "search").iterdir() if p.name.startswith("p"))
+    half = part.with_name(part.name + ".tmp")
+    (half / "fragment").mkdir(parents=True)
+    (half / "pagefind-entry.json").write_text('{"version": "1.5')
+    (cache / "images" / ".sources.json.99999.tmp").write_text('{"a":')
+    product = content / "ikm/kerupuk-uji/products/kerupuk-melarat.md"
+    product.write_text(product.read_text().replace("Kerupuk Melarat", "Kerupuk Melarat Asli"))
+    second = build(content, out, cache)
+    errors = second.communicate(timeout=120)[1].decode()
+    assert second.returncode == 0, errors
+    assert "Kerupuk Melarat Asli" in (out / "ikm/kerupuk-uji/kerupuk-melarat/index.html").read_text()
+    assert not half.exists()  # a half-made part of the search index is thrown away
+    entries = list((out / "pagefind").rglob("pagefind-entry.json"))
+    assert entries and all(json.loads(entry.read_text())["languages"] for entry in entries)

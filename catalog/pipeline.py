@@ -179,7 +179,7 @@ def build(
         for low in plan.low_resolution:
             reporter.warning(_low_resolution_warning(low, site.language))
     brochures = {doc.path: doc.pages for doc in plan.brochures} if plan else {}
-    views = ViewBuilder(catalog, store, theme.t, brochures, search=options.search and not only_pdf)
+    views = ViewBuilder(catalog, store, theme.t, brochures, search=options.search)
     # Building the views plans every photo rendition the pages show, before encoding.
     if only_pdf:
         pages = [views.catalogs(), *(views.business_page(b) for b in catalog.businesses)]

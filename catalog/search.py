@@ -22,7 +22,9 @@ router.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import functools
+import gzip
 import hashlib
 import itertools
 import json
@@ -31,7 +33,7 @@ import shutil
 import subprocess
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,8 +51,7 @@ ROUTER = "pagefind"  # the router bundle's folder, with Pagefind's script and We
 MAP = "pagefind/peta.json"  # which part each router record stands for
 PRICE_BANDS = (25_000, 50_000, 100_000, 250_000, 500_000)  # band edges, in rupiah
 NONE = 10**12  # the sort value of a record without one (no price, no date): last in ascending order
-_KEPT = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")  # of the router's own files
-_UNUSED = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight")  # not kept
+CODE = ("pagefind.js", "pagefind-worker.js")  # with the WebAssembly, what only the router carries
 _WORD = re.compile(r"\w+")
 # A word in every record: a browse by filters alone searches for it, because Pagefind
 # answers a search without words by loading every chunk of the word index (90 KB a part).
@@ -68,6 +69,16 @@ class Record:
     sort: dict[str, str]
     group: str = field(compare=False)  # records of one group stay together in the parts
 
+    def request(self) -> dict[str, Any]:
+        """What Pagefind is given for this record (and what a part's cache key hashes)."""
+        return {
+            "url": self.url,
+            "content": self.content,
+            "meta": self.meta,
+            "filters": self.filters,
+            "sort": self.sort,
+        }
+
 
 @dataclass(frozen=True)
 class Part:
@@ -76,8 +87,7 @@ class Part:
 
     @functools.cached_property
     def key(self) -> str:
-        fields = [(r.url, r.content, r.meta, r.filters, r.sort) for r in self.records]
-        text = json.dumps(fields, ensure_ascii=False, sort_keys=True)
+        text = json.dumps([r.request() for r in self.records], ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(f"{_version()}|{self.name}|{text}".encode()).hexdigest()[:20]
 
 
@@ -286,25 +296,16 @@ def partition(items: list[Record]) -> list[Part]:
 
 
 def _with_part(record: Record, name: str) -> Record:
-    return Record(
-        record.url,
-        record.content,
-        record.meta,
-        record.filters | {"bagian": [name]},
-        record.sort,
-        record.group,
-    )
+    return dataclasses.replace(record, filters=record.filters | {"bagian": [name]})
 
 
 def router_record(part: Part) -> dict[str, Any]:
     """One record of the router for a part: every distinct word of the part, and every filter
     value, so that a search or a filter-only browse finds the parts that can answer."""
     words: dict[str, None] = {}
-    for record in part.records:
-        for word in _WORD.findall(record.content.casefold()):
-            words.setdefault(word, None)
     filters: dict[str, dict[str, None]] = {}
     for record in part.records:
+        words.update(dict.fromkeys(_WORD.findall(record.content.casefold())))
         for key, values in record.filters.items():
             if key != "bagian":
                 filters.setdefault(key, {}).update(dict.fromkeys(values))
@@ -340,17 +341,19 @@ def build(catalog: Catalog, views: ViewBuilder, cache: Path) -> Index:
     if missing or not router.is_dir():
         with _Service() as service:
             for part in missing:
-                service.index([_as_request(r) for r in part.records], language, wanted[part.name])
+                service.index(
+                    [r.request() for r in part.records], language, wanted[part.name], with_code=False
+                )
             if not router.is_dir():
-                service.index([router_record(part) for part in parts], language, router)
+                service.index([router_record(part) for part in parts], language, router, with_code=True)
     for stale in folder.iterdir():
         if stale not in (router, *wanted.values()):
             shutil.rmtree(stale, ignore_errors=True)
     files: dict[str, Path] = {}
     for part in parts:
-        for file in _files(wanted[part.name], include_code=False):
+        for file in _files(wanted[part.name]):
             files[f"{ROUTER}/{part.name}/{file.relative_to(wanted[part.name]).as_posix()}"] = file
-    for file in _files(router, include_code=True, language=language):
+    for file in _files(router):
         files[f"{ROUTER}/{file.relative_to(router).as_posix()}"] = file
     routes = _router_ids(router)
     map_text = json.dumps(
@@ -367,32 +370,21 @@ def build(catalog: Catalog, views: ViewBuilder, cache: Path) -> Index:
     return Index(files, map_text, len(parts), sum(len(p.records) for p in parts))
 
 
-def _as_request(record: Record) -> dict[str, Any]:
-    return {
-        "url": record.url,
-        "content": record.content,
-        "meta": record.meta,
-        "filters": record.filters,
-        "sort": record.sort,
-    }
+def _files(bundle: Path) -> list[Path]:
+    return sorted(file for file in bundle.rglob("*") if file.is_file())
 
 
-def _files(bundle: Path, include_code: bool, language: str = "") -> Iterator[Path]:
-    """A bundle's data; the router also keeps Pagefind's script and its WebAssembly. The
-    parts are merged into the router's instance, which runs them on its WebAssembly."""
-    for file in sorted(bundle.rglob("*")):
-        if not file.is_file():
-            continue
-        name = file.relative_to(bundle).as_posix()
-        data = "/" in name or name.endswith(".pf_meta") or name == "pagefind-entry.json"
-        if data or (include_code and (name in _KEPT or name == f"wasm.{language}.pagefind")):
-            yield file
+def _published(path: str, language: str, with_code: bool) -> bool:
+    """Which of the files Pagefind makes a bundle keeps: its data, and for the router also
+    Pagefind's script, worker and WebAssembly. The parts are merged into the router's
+    instance and run on its WebAssembly; Pagefind's ready-made interfaces are not used."""
+    if "/" in path or path.endswith(".pf_meta") or path == "pagefind-entry.json":
+        return True
+    return with_code and (path in CODE or path == f"wasm.{language}.pagefind")
 
 
 def _router_ids(router: Path) -> dict[str, str]:
     """Each router record's url by its fragment id (the id a search result carries)."""
-    import gzip
-
     ids = {}
     for file in (router / "fragment").iterdir():
         data = gzip.decompress(file.read_bytes())
@@ -439,8 +431,8 @@ class _Service:
             self.process.wait()
         self.process.stdout.close()
 
-    def index(self, items: Iterable[dict[str, Any]], language: str, out: Path) -> None:
-        """Index `items` into a new bundle written atomically at `out`."""
+    def index(self, items: Iterable[dict[str, Any]], language: str, out: Path, with_code: bool) -> None:
+        """Index `items` into a new bundle written atomically at `out` (`_published`)."""
         index_id = self._call({"type": "NewIndex", "config": {"force_language": language}})["index_id"]
         requests = [
             self._encode({"type": "AddRecord", "index_id": index_id, "language": language, **item})
@@ -459,7 +451,7 @@ class _Service:
         tmp = out.with_name(out.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         for file in files:
-            if Path(file["path"]).name.startswith(_UNUSED):
+            if not _published(file["path"], language, with_code):
                 continue
             target = tmp / file["path"]
             target.parent.mkdir(parents=True, exist_ok=True)

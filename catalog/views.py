@@ -580,7 +580,7 @@ class ViewBuilder:
     def _search_choices(self) -> dict[str, list[tuple[str, str]]]:
         return {
             "kategori": [
-                ("\u2003" * len(c.ancestors) + c.name, c.slug)[::-1] for c in self.catalog.categories.values()
+                (c.slug, "\u2003" * len(c.ancestors) + c.name) for c in self.catalog.categories.values()
             ],
             "kecamatan": [
                 (d, d) for d in sorted({b.district for b in self.catalog.businesses if b.district})

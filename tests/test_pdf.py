@@ -542,6 +542,9 @@ def test_no_pdf_and_pdf_commands(site, monkeypatch):
     assert (out / "index.html").stat().st_ino == home  # the rest of the site kept as it was
     assert soup(out, "katalog/index.html").select_one("a[href='/katalog/katalog-lengkap.pdf']")
     assert soup(out, "ikm/topeng-uji/index.html").select_one("a[href='/ikm/topeng-uji/brosur.pdf']")
+    # the pages it wrote again keep the site's search box, and the index is kept with them
+    assert soup(out, "ikm/topeng-uji/index.html").select_one("form[role=search][action='/cari/']")
+    assert (out / "pagefind/peta.json").is_file()
 
 
 def test_drafts_never_reach_a_pdf(site, monkeypatch):

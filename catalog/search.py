@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import urls
 from .model import Business, Catalog, Category, Price, Product, listing_order
+from .search_bytes import STEADY_FORMAT, steady
 from .themes import price_text, rupiah
 
 if TYPE_CHECKING:
@@ -394,9 +395,10 @@ def _router_ids(router: Path) -> dict[str, str]:
 
 
 def _version() -> str:
+    """What a cached bundle depends on besides its records: Pagefind, and how bytes are steadied."""
     from importlib.metadata import version
 
-    return version("pagefind")
+    return f"{version('pagefind')}|{STEADY_FORMAT}"
 
 
 class _Service:
@@ -448,14 +450,17 @@ class _Service:
         # answers before its last file is written (an empty pagefind-entry.json was seen).
         files = self._call({"type": "GetFiles", "index_id": index_id})["files"]
         self._call({"type": "DeleteIndex", "index_id": index_id})
+        published = {
+            file["path"]: base64.b64decode(file["content"])
+            for file in files
+            if _published(file["path"], language, with_code)
+        }
         tmp = out.with_name(out.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
-        for file in files:
-            if not _published(file["path"], language, with_code):
-                continue
-            target = tmp / file["path"]
+        for path, data in steady(published, language).items():
+            target = tmp / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(base64.b64decode(file["content"]))
+            target.write_bytes(data)
         tmp.rename(out)
 
     def _encode(self, payload: dict[str, Any]) -> bytes:

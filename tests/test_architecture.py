@@ -9,7 +9,18 @@ PACKAGE = Path(__file__).resolve().parent.parent / "catalog"
 
 # A module may import only modules of a lower or equal layer.
 LAYERS = [
-    {"errors", "report", "messages", "jsonfile", "parallel", "urls", "qr", "pdfjoin", "watch"},
+    {
+        "errors",
+        "report",
+        "messages",
+        "jsonfile",
+        "parallel",
+        "urls",
+        "qr",
+        "pdfjoin",
+        "watch",
+        "search_bytes",
+    },
     {"yamlsafe", "markup", "model"},
     {"sources", "schema", "schema_errors"},
     {"validate", "images", "manifest", "editions", "schemafiles"},

@@ -285,14 +285,10 @@ def test_same_input_same_bytes(site, tmp_path):
         )
     )
     assert first.pages > 10
-    # Pagefind writes its filter chunks in hash-map order, which changes from one process to
-    # the next: a cold index is the same search, not the same bytes (docs/search.md).
+    # Two cold caches: each build starts its own Pagefind, whose hash maps are seeded afresh.
     second = tree(tmp_path / "second")
-    assert {k: v for k, v in second.items() if not k.startswith("pagefind/")} == {
-        k: v for k, v in a.items() if not k.startswith("pagefind/")
-    }
-    assert second["pagefind/peta.json"] == a["pagefind/peta.json"]
-    assert {k for k in second if "/fragment/" in k} == {k for k in a if "/fragment/" in k}
+    assert any(k.endswith(".pf_filter") for k in a)
+    assert second == a
 
 
 def test_rebuild_renders_only_what_changed(site):

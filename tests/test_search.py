@@ -4,6 +4,7 @@ Netlify's headers; and the index's parts, router and cache."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import CHROMIUM, PRODUCT, netlify_server, options
 
-from catalog import pipeline, search
+from catalog import pipeline, search, search_bytes
 from catalog.model import Price
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +87,32 @@ def test_index_layout(small_parts):
     assert [p for p in index.rglob("*") if p.is_file() and p.stat().st_size == 0] == []
     biggest = max(len(list(folder.iterdir())) for folder in out.rglob("*") if folder.is_dir())
     assert biggest < 10_000
+
+
+def test_bundles_list_in_name_order_and_are_named_after_their_bytes(small_parts):
+    """What makes two cold builds byte-identical (test_build.test_same_input_same_bytes)."""
+    index = small_parts[0] / "pagefind"
+    for entry in index.rglob("pagefind-entry.json"):
+        bundle = entry.parent
+        meta_file = bundle / f"pagefind.{json.loads(entry.read_text())['languages']['id']['hash']}.pf_meta"
+        meta = search_bytes._unpack(meta_file.read_bytes())
+        filters, sorts = meta[3], meta[4]
+        assert filters == sorted(filters) and [s[0] for s in sorts] == sorted(s[0] for s in sorts)
+        for name, short in filters:
+            chunk = (bundle / "filter" / f"{short}.pf_filter").read_bytes()
+            filter_name, values = search_bytes._unpack(chunk)
+            assert filter_name == name and [v[0] for v in values] == sorted(v[0] for v in values)
+        for file in [meta_file, *bundle.glob("filter/*")]:
+            digest = hashlib.sha1(gzip.decompress(file.read_bytes())).hexdigest()
+            assert file.name.split(".")[-2] == f"id_{digest[: len(file.name.split('.')[-2]) - 3]}"
+
+
+def test_a_bundle_in_an_unknown_format_stops_the_build():
+    as_map = gzip.compress(search_bytes.SIGNATURE + bytes([0xA1, 0x61, 0x61, 0x01]))
+    with pytest.raises(RuntimeError, match="format this build does not know"):
+        search_bytes._unpack(as_map)
+    with pytest.raises(RuntimeError, match="signature"):
+        search_bytes._unpack(gzip.compress(b"{}"))
 
 
 def test_an_edit_reindexes_one_part(site, monkeypatch):

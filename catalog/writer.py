@@ -7,6 +7,8 @@ Unchanged files are hard-linked from the previous output or from the image cache
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 from pathlib import Path
@@ -22,6 +24,22 @@ def _running(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically (Linux's renameat2 with RENAME_EXCHANGE); False where the
+    system or its file system cannot, so that the caller falls back to two renames."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    here, exchange = -100, 2  # AT_FDCWD, RENAME_EXCHANGE
+    if renameat2(here, os.fsencode(first), here, os.fsencode(second), exchange) == 0:
+        return True
+    failure = ctypes.get_errno()
+    if failure in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(failure, os.strerror(failure), str(second))
 
 
 class DuplicateOutput(Exception):
@@ -116,7 +134,15 @@ class OutputWriter:
         return kept
 
     def commit(self) -> None:
-        """Swap the new output in: two renames, the old folder removed afterwards."""
+        """Swap the new output in, then remove the old folder.
+
+        On Linux one system call swaps the two folders, so there is no moment without an
+        output folder. Elsewhere it takes two renames; a build killed between them leaves the
+        previous site as `.NAME.old-PID`, which `recover` puts back.
+        """
+        if self.out.exists() and _exchange(self.tmp, self.out):
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            return
         old = self.out.parent / f".{self.out.name}.old-{os.getpid()}"
         if self.out.exists():
             self.out.rename(old)

@@ -14,6 +14,7 @@ from PIL import Image
 from sitecheck import broken_links, jsonld, soup
 
 from catalog import pipeline
+from catalog import writer as writer_module
 from catalog.errors import ContentErrors
 from catalog.report import RecordingReporter
 from catalog.writer import OutputWriter
@@ -340,6 +341,31 @@ def test_stale_temporary_folders_are_recovered(site):
     build(content)
     assert not stale.exists() and not (out.parent / ".public.old-999998").exists()
     assert (out / "index.html").is_file()
+
+
+def test_the_commit_swaps_the_folders_in_one_step(tmp_path, monkeypatch):
+    """No moment without an output folder: the commit never renames the site away."""
+    out = tmp_path / "public"
+    out.mkdir()
+    (out / "index.html").write_text("lama")
+    writer = OutputWriter(out)
+    writer.write_text("index.html", "baru")
+    renames = []
+    monkeypatch.setattr(Path, "rename", lambda *args: renames.append(args))
+    writer.commit()
+    assert renames == [] and (out / "index.html").read_text() == "baru"
+    assert [p.name for p in tmp_path.iterdir()] == ["public"]
+
+
+def test_without_the_one_step_swap_two_renames_still_commit(tmp_path, monkeypatch):
+    monkeypatch.setattr(writer_module, "_exchange", lambda first, second: False)
+    out = tmp_path / "public"
+    out.mkdir()
+    writer = OutputWriter(out)
+    writer.write_text("index.html", "baru")
+    writer.commit()
+    assert (out / "index.html").read_text() == "baru"
+    assert [p.name for p in tmp_path.iterdir()] == ["public"]
 
 
 def test_site_restored_when_killed_between_the_two_renames(site):

@@ -30,8 +30,36 @@ def test_demo_has_the_promised_breadth(demo):
 
 
 def test_demo_links_resolve(demo):
+    """A crawl of the whole output: pages, style sheets, feeds, sitemap, redirects."""
     out, _ = demo
-    assert broken_links(out) == []
+    assert broken_links(out, site_url="https://galeri-ikm-cirebon.netlify.app/") == []
+
+
+def test_the_crawl_finds_what_is_broken(tmp_path):
+    """The crawl above can fail: one broken reference of each kind it looks at."""
+    files = {
+        "index.html": '<a href="#utama">x</a><a href="/hilang/">x</a><a href="/a/#tidak-ada">x</a>'
+        '<img srcset="/img/ada.webp 1x, /img/hilang.webp 2x"><div style="background:url(/img/x.png)">',
+        "a/index.html": '<main id="utama"><link rel="canonical" href="https://contoh.id/b/"></main>',
+        "img/ada.webp": "",
+        "assets/gaya.css": "@font-face{src:url(../fonts/hilang.woff2)} a{background:url(data:,x)}",
+        "sitemap.xml": "<loc>https://contoh.id/a/</loc><loc>https://contoh.id/c/</loc>",
+        "_redirects": "/lama/ /d/ 301\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert sorted(broken_links(tmp_path, site_url="https://contoh.id/")) == [
+        ("_redirects", "/d/"),
+        ("a/index.html", "/b/"),
+        ("assets/gaya.css", "../fonts/hilang.woff2"),
+        ("index.html", "#utama"),
+        ("index.html", "/a/#tidak-ada"),
+        ("index.html", "/hilang/"),
+        ("index.html", "/img/hilang.webp"),
+        ("index.html", "/img/x.png"),
+        ("sitemap.xml", "/c/"),
+    ]
 
 
 def test_every_demo_product_page_has_structured_data(demo):

@@ -8,10 +8,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import base_files, problems, write_files
 from hypothesis import HealthCheck, given, settings
@@ -77,8 +80,25 @@ def fresh_site(changes: dict[str, str | bytes | None]):
 SHARED_CACHE = Path(tempfile.mkdtemp(prefix="galeri-prop-cache-"))  # photos encoded once
 
 
+@contextmanager
+def time_limit(seconds: int):
+    """A hung build fails its example instead of holding up the run (hypothesis's deadline
+    only judges an example that ends)."""
+
+    def hung(signum, frame):
+        raise TimeoutError(f"a build that did not end in {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def check(changes: dict[str, str | bytes | None]) -> None:
-    with fresh_site(changes) as content:
+    with fresh_site(changes) as content, time_limit(60):
         lines = problems(content)  # status 0 or 1, no traceback, previous site kept
     for line in lines:
         assert PROBLEM.match(line), f"a problem that names no file: {line!r}"
@@ -130,3 +150,8 @@ file_names = st.text(
 def test_any_file_name(name, extension):
     product = front_matter({"name": "Produk Nama Aneh", "category": "kerupuk"})
     check({f"ikm/kerupuk-uji/products/{name}{extension}": product})
+
+
+def test_a_hung_build_fails_instead_of_waiting():
+    with pytest.raises(TimeoutError), time_limit(1):
+        time.sleep(5)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sitecheck import broken_links, jsonld, soup
+from sitecheck import broken_links, html_files, jsonld, soup
 
 from catalog import pipeline
 
@@ -73,3 +73,15 @@ def test_every_demo_product_page_has_structured_data(demo):
         assert len(data) == 1, path
         assert data[0]["url"].startswith("https://") and data[0]["url"].endswith(path)
         json.dumps(data)
+
+
+def test_every_demo_image_has_its_size(demo):
+    """No layout shift from images: the browser reserves each one's box before it loads."""
+    out, _ = demo
+    unsized = [
+        (str(file.relative_to(out)), img.get("src"))
+        for file in html_files(out)
+        for img in soup(out, "/" + str(file.relative_to(out))).find_all("img")
+        if not (img.get("width") and img.get("height"))
+    ]
+    assert unsized == []

@@ -40,15 +40,20 @@ from typing import TYPE_CHECKING, Any
 
 from . import urls
 from .model import Business, Catalog, Category, Price, Product, listing_order
-from .search_bytes import STEADY_FORMAT, steady
+from .search_bytes import SORTED, STEADY_FORMAT, sorts_apart, steady
 from .themes import price_text, rupiah
 
 if TYPE_CHECKING:
     from .images import Picture
     from .views import ViewBuilder
 
-PART_LIMIT = 2000  # records per part: its metadata, about 30 KB, is what a search reaching it loads
+PART_LIMIT = 2000  # records per part: a search by relevance reaching it loads about 10 KB of metadata
 ROUTER = "pagefind"  # the router bundle's folder, with Pagefind's script and WebAssembly
+# How often the router repeats a word (router_record). Pagefind closes a chunk of its word
+# index at 20,000 word positions, so the more positions a word has, the fewer words share its
+# chunk, and the less a search downloads: on the 31k corpus a router chunk came to 5-10 KB
+# with 1 and about 2 KB with 8 (bench/search.py).
+ROUTER_REPEAT = 8
 MAP = "pagefind/peta.json"  # which part each router record stands for
 PRICE_BANDS = (25_000, 50_000, 100_000, 250_000, 500_000)  # band edges, in rupiah
 NONE = 10**12  # the sort value of a record without one (no price, no date): last in ascending order
@@ -301,15 +306,21 @@ def _with_part(record: Record, name: str) -> Record:
 
 
 def router_record(part: Part) -> dict[str, Any]:
-    """One record of the router for a part: every distinct word of the part, and every filter
-    value, so that a search or a filter-only browse finds the parts that can answer."""
-    words: dict[str, None] = {}
+    """One record of the router for a part: every word of the part, and every filter value,
+    so that a search or a filter-only browse finds the parts that can answer.
+
+    A word is written ROUTER_REPEAT times for each doubling of the number of the part's
+    records that hold it (1 record: 8 times; 2-3: 16; 2,000: 88). A search counts where its
+    words matched in each router record, and loads first the parts where that count is
+    highest: the parts with the most matching records."""
+    holding: Counter[str] = Counter()
     filters: dict[str, dict[str, None]] = {}
     for record in part.records:
-        words.update(dict.fromkeys(_WORD.findall(record.content.casefold())))
+        holding.update(list(dict.fromkeys(_WORD.findall(record.content.casefold()))))
         for key, values in record.filters.items():
             if key != "bagian":
                 filters.setdefault(key, {}).update(dict.fromkeys(values))
+    words = [word for word, count in holding.items() for _ in range(ROUTER_REPEAT * count.bit_length())]
     return {
         "url": f"/{ROUTER}/{part.name}/",
         "content": " ".join(words),
@@ -336,7 +347,10 @@ def build(catalog: Catalog, views: ViewBuilder, cache: Path) -> Index:
     folder = cache / "search"
     folder.mkdir(parents=True, exist_ok=True)
     wanted = {part.name: folder / f"{part.name}-{part.key}" for part in parts}
-    router_key = hashlib.sha256("|".join([language, *(p.key for p in parts)]).encode()).hexdigest()[:20]
+    routes = [router_record(part) for part in parts]
+    # Also the browsers' cache tag for every part's entry file (`versi`): it changes with any part.
+    routing = "|".join([language, json.dumps(routes, ensure_ascii=False), *(p.key for p in parts)])
+    router_key = hashlib.sha256(routing.encode()).hexdigest()[:20]
     router = folder / f"router-{router_key}"
     missing = [part for part in parts if not wanted[part.name].is_dir()]
     if missing or not router.is_dir():
@@ -346,7 +360,7 @@ def build(catalog: Catalog, views: ViewBuilder, cache: Path) -> Index:
                     [r.request() for r in part.records], language, wanted[part.name], with_code=False
                 )
             if not router.is_dir():
-                service.index([router_record(part) for part in parts], language, router, with_code=True)
+                service.index(routes, language, router, with_code=True)
     for stale in folder.iterdir():
         if stale not in (router, *wanted.values()):
             shutil.rmtree(stale, ignore_errors=True)
@@ -356,13 +370,14 @@ def build(catalog: Catalog, views: ViewBuilder, cache: Path) -> Index:
             files[f"{ROUTER}/{part.name}/{file.relative_to(wanted[part.name]).as_posix()}"] = file
     for file in _files(router):
         files[f"{ROUTER}/{file.relative_to(router).as_posix()}"] = file
-    routes = _router_ids(router)
+    fragments = _router_ids(router)
     map_text = json.dumps(
         {
             "versi": router_key,
-            "bagian": {routes[f"/{ROUTER}/{part.name}/"]: part.name for part in parts},
+            "bagian": {fragments[f"/{ROUTER}/{part.name}/"]: part.name for part in parts},
             "jumlah": {part.name: len(part.records) for part in parts},
             "semua": EVERY,
+            "urut": SORTED,
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -457,7 +472,10 @@ class _Service:
         }
         tmp = out.with_name(out.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
-        for path, data in steady(published, language).items():
+        published = steady(published, language)
+        if not with_code:  # a part: a search by relevance need not download the sort orders
+            published = sorts_apart(published, language)
+        for path, data in published.items():
             target = tmp / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)

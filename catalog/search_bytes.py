@@ -1,10 +1,18 @@
-"""Steady bytes for a Pagefind bundle: the same records always give the same files.
+"""Rewrites of a Pagefind bundle's files: steady bytes, and the sort orders kept apart.
 
-Pagefind keeps filters and sort orders in hash maps seeded afresh in every process, so two
-indexings of the same records list a filter's values, and the metadata's filters and sorts,
-in different orders, and name the files after those bytes. Here each such list is put in
-name order and the files it changes are renamed after their new contents, as Pagefind names
-them. The search finds the same things either way; builds become byte-identical.
+Steady bytes (`steady`): the same records always give the same files. Pagefind keeps
+filters and sort orders in hash maps seeded afresh in every process, so two indexings of the
+same records list a filter's values, and the metadata's filters and sorts, in different
+orders, and name the files after those bytes. Here each such list is put in name order and
+the files it changes are renamed after their new contents, as Pagefind names them. The
+search finds the same things either way; builds become byte-identical.
+
+Sort orders apart (`sorts_apart`): a bundle's metadata holds every sort key's order of all
+its records, about 2 bytes a record per key, and every search downloads it whole. A part's
+bundle gets a second metadata file without them, listed in its entry under the site's
+language, which is what a search by relevance loads; the whole one is listed under SORTED,
+which a sorted search asks for (Pagefind's `mergeIndex(path, {language})`). Both describe the
+same word, filter and fragment files.
 
 The files are gzip of `pagefind_dcd` and one CBOR value made of arrays, text and unsigned
 integers only (Pagefind 1.5's `minicbor` structs); anything else stops the build rather than
@@ -19,14 +27,15 @@ import json
 from collections.abc import Collection
 
 SIGNATURE = b"pagefind_dcd"
-STEADY_FORMAT = 1  # raise when `steady` changes, so that cached bundles are made again
+STEADY_FORMAT = 2  # raise when a rewrite here changes, so that cached bundles are made again
+ENTRY = "pagefind-entry.json"
+SORTED = "urut"  # the entry's name for the metadata with the sort orders
 CBOR = list | str | int
 
 
 def steady(files: dict[str, bytes], language: str) -> dict[str, bytes]:
     """The bundle `files` (path -> bytes) with its hash-map orders replaced by name order."""
-    entry_path = "pagefind-entry.json"
-    entry = json.loads(files[entry_path])
+    entry = json.loads(files[ENTRY])
     meta_path = f"pagefind.{entry['languages'][language]['hash']}.pf_meta"
     out = {path: data for path, data in files.items() if not path.startswith("filter/")}
     meta = _unpack(out.pop(meta_path))
@@ -43,8 +52,28 @@ def steady(files: dict[str, bytes], language: str) -> dict[str, bytes]:
     data = _pack(meta)
     entry["languages"][language]["hash"] = meta_hash = _short_name(language, data, 10, taken=())
     out[f"pagefind.{meta_hash}.pf_meta"] = data
-    out[entry_path] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+    out[ENTRY] = _json(entry)
     return out
+
+
+def sorts_apart(files: dict[str, bytes], language: str) -> dict[str, bytes]:
+    """The bundle `files` with a metadata file without sort orders for `language`, and the
+    whole one under SORTED (see the module's docstring); one file for both if it has none."""
+    entry = json.loads(files[ENTRY])
+    whole = entry["languages"][language]
+    meta = _unpack(files[f"pagefind.{whole['hash']}.pf_meta"])
+    if not meta[4]:
+        entry["languages"] = {language: whole, SORTED: whole}
+        return {**files, ENTRY: _json(entry)}
+    meta[4] = []
+    data = _pack(meta)
+    plain = _short_name(language, data, 10, taken=(whole["hash"],))
+    entry["languages"] = {language: {**whole, "hash": plain}, SORTED: whole}
+    return {**files, f"pagefind.{plain}.pf_meta": data, ENTRY: _json(entry)}
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def _short_name(language: str, data: bytes, length: int, taken: Collection[str]) -> str:

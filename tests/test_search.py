@@ -94,17 +94,43 @@ def test_bundles_list_in_name_order_and_are_named_after_their_bytes(small_parts)
     index = small_parts[0] / "pagefind"
     for entry in index.rglob("pagefind-entry.json"):
         bundle = entry.parent
-        meta_file = bundle / f"pagefind.{json.loads(entry.read_text())['languages']['id']['hash']}.pf_meta"
-        meta = search_bytes._unpack(meta_file.read_bytes())
-        filters, sorts = meta[3], meta[4]
-        assert filters == sorted(filters) and [s[0] for s in sorts] == sorted(s[0] for s in sorts)
-        for name, short in filters:
-            chunk = (bundle / "filter" / f"{short}.pf_filter").read_bytes()
-            filter_name, values = search_bytes._unpack(chunk)
-            assert filter_name == name and [v[0] for v in values] == sorted(v[0] for v in values)
-        for file in [meta_file, *bundle.glob("filter/*")]:
+        metas = [
+            bundle / f"pagefind.{lang['hash']}.pf_meta"
+            for lang in json.loads(entry.read_text())["languages"].values()
+        ]
+        for meta_file in metas:
+            meta = search_bytes._unpack(meta_file.read_bytes())
+            filters, sorts = meta[3], meta[4]
+            assert filters == sorted(filters) and [s[0] for s in sorts] == sorted(s[0] for s in sorts)
+            for name, short in filters:
+                chunk = (bundle / "filter" / f"{short}.pf_filter").read_bytes()
+                filter_name, values = search_bytes._unpack(chunk)
+                assert filter_name == name and [v[0] for v in values] == sorted(v[0] for v in values)
+        for file in [*metas, *bundle.glob("filter/*")]:
             digest = hashlib.sha1(gzip.decompress(file.read_bytes())).hexdigest()
             assert file.name.split(".")[-2] == f"id_{digest[: len(file.name.split('.')[-2]) - 3]}"
+
+
+def test_a_search_by_relevance_downloads_no_sort_orders(small_parts):
+    """Each part lists a metadata file without sort orders under the site's language, and the
+    whole one under `urut`; otherwise the two are the same. The router has no sorts."""
+    index = small_parts[0] / "pagefind"
+    assert json.loads((index / "peta.json").read_text())["urut"] == search_bytes.SORTED == "urut"
+    router = json.loads((index / "pagefind-entry.json").read_text())["languages"]
+    assert list(router) == ["id"]
+    for entry in index.glob("p*/pagefind-entry.json"):
+        languages = json.loads(entry.read_text())["languages"]
+        assert list(languages) == ["id", "urut"]
+        plain, whole = (
+            search_bytes._unpack((entry.parent / f"pagefind.{languages[lang]['hash']}.pf_meta").read_bytes())
+            for lang in ("id", "urut")
+        )
+        assert plain[4] == []
+        assert {name for name, _ in whole[4]} >= {"baru", "pilihan"} or (
+            languages["id"] == languages["urut"]  # a part of categories only: nothing sorts them
+        )
+        assert plain[:4] + plain[5:] == whole[:4] + whole[5:]
+        assert languages["id"]["page_count"] == languages["urut"]["page_count"] == len(plain[1])
 
 
 def test_a_bundle_in_an_unknown_format_stops_the_build():
@@ -189,6 +215,26 @@ def test_search_finds_a_product(server, page):
     assert card.locator(".pcard-maker").inner_text() == "Empal Gentong Mang Darsa"
     card.locator("a").click()
     page.wait_for_url("**/ikm/empal-gentong-mang-darsa/empal-gentong/")
+    assert page.problems == []
+
+
+@pytestmark_browser
+def test_a_first_search_loads_only_the_parts_its_first_page_needs(server, page):
+    parts: list[set[str]] = [set()]
+    page.on("request", lambda r: parts[-1].update(re.findall(r"/pagefind/(p\d+)/pagefind-entry", r.url)))
+    page.goto(f"{server}/cari/?q=makanan")
+    first = _results(page)
+    assert len(first) == 24
+    assert re.fullmatch(r"\d+\+ hasil untuk “makanan”", page.locator("#hasil-status").inner_text())
+    parts.append(set())
+    while page.locator("#hasil-lagi").is_visible():
+        shown = page.locator("#hasil .pcard").count()
+        page.locator("#hasil-lagi").click()
+        page.wait_for_function(f"() => document.querySelectorAll('#hasil .pcard').length > {shown}")
+    names = page.locator("#hasil .pcard-title a").all_inner_texts()
+    assert len(names) > 24 and len(set(names)) == len(names) and names[:24] == first
+    assert page.locator("#hasil-status").inner_text() == f"{len(names)} hasil untuk “makanan”"
+    assert parts[0] and parts[1] and not parts[0] & parts[1]  # the rest came with "more"
     assert page.problems == []
 
 

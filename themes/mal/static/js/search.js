@@ -3,56 +3,63 @@
 //
 // The index is split in parts; /pagefind/ itself is a small router whose records stand for
 // the parts (peta.json maps them). A search first asks the router which parts can answer,
-// merges only those, then searches them. A sorted search asks each part for its own sorted
+// then merges and searches only those, and by relevance only as many of them as the
+// results shown need (byRelevance). A sorted search asks each part for its own sorted
 // list and merges the lists by the sort values kept in the records' meta, because Pagefind
 // orders merged parts by score, which in a sorted search is the rank inside each part.
 // Records without a sort key (a shop has no price) are not in that sort's results.
 
 const PAGE = 24;
 const NONE = "k1000000000000"; // the sort value of a product without a price (search.py)
-let engine = null;
+const engines = {};
+let peta = null;
 
-function open(base) {
-  engine ??= (async () => {
-    const pf = await import(`${base}pagefind.js`);
-    const answer = await fetch(`${base}peta.json`);
-    if (!answer.ok) throw new Error(`peta.json: ${answer.status}`);
-    const map = await answer.json();
+// Two Pagefind instances, each made when first needed, both routed by /pagefind/: one merges
+// the parts for searches by relevance, with metadata that leaves out the sort orders; the
+// other merges them with the sort orders (`map.urut`, search_bytes.py), for sorted searches.
+function open(base, sorted) {
+  const kind = sorted ? "sorted" : "relevance";
+  engines[kind] ??= (async () => {
+    peta ??= fetch(`${base}peta.json`).then((answer) => {
+      if (!answer.ok) throw new Error(`peta.json: ${answer.status}`);
+      return answer.json();
+    });
+    const [pagefind, map] = await Promise.all([import(`${base}pagefind.js`), peta]);
     // Record URLs are complete paths already: a site under /galeri/ must not get /galeri/galeri/.
-    await pf.options({ basePath: base, baseUrl: "/", metaCacheTag: map.versi });
+    const options = { baseUrl: "/", metaCacheTag: map.versi };
+    const pf = pagefind.createInstance({ basePath: base, ...options });
     await pf.init();
-    return { pf, map, base, merged: new Set() };
+    const merging = sorted ? { ...options, language: map.urut } : options;
+    return { pf, map, base, merging, merged: new Set() };
   })();
-  engine.catch(() => { engine = null; });
-  return engine;
+  engines[kind].catch(() => {
+    delete engines[kind];
+    peta = null;
+  });
+  return engines[kind];
+}
+
+async function merge(e, part) {
+  if (e.merged.has(part)) return;
+  e.merged.add(part);
+  await e.pf.mergeIndex(`${e.base}${part}/`, e.merging);
 }
 
 // The matches of `term` (or of the filters alone when term is null), sorted by `sort` (a
-// sort key, ascending) or by relevance; `take(n)` gives the next n results' data.
+// sort key, ascending) or by relevance: `take(n)` gives the next n results' data, `total`
+// how many there are so far, `exact` whether that is all of them.
 async function find(base, term, filters, sort) {
-  const e = await open(base);
+  const e = await open(base, Boolean(sort));
   const { pf, map } = e;
   // Filters alone search for the word every record has: Pagefind answers a search without
   // words by loading every chunk of every merged index.
   const words = term ?? map.semua;
   const routed = await pf.search(words, { filters });
-  const parts = [...new Set(routed.results.map((r) => map.bagian[r.id]).filter(Boolean))].sort();
-  for (const part of parts) {
-    if (!e.merged.has(part)) {
-      e.merged.add(part);
-      await pf.mergeIndex(`${base}${part}/`, { baseUrl: "/", metaCacheTag: map.versi });
-    }
-  }
-  if (!parts.length) return { total: 0, take: async () => [] };
-  if (!sort) {
-    const found = await pf.search(words, { filters });
-    const hits = found.results.filter((r) => !(r.id in map.bagian));
-    let next = 0;
-    return {
-      total: hits.length,
-      take: (n) => Promise.all(hits.slice(next, (next += n)).map((r) => r.data())),
-    };
-  }
+  const routes = routed.results.filter((r) => r.id in map.bagian);
+  if (!routes.length) return { total: 0, exact: true, take: async () => [] };
+  if (!sort) return byRelevance(e, words, filters, routes);
+  const parts = routes.map((r) => map.bagian[r.id]).sort();
+  for (const part of parts) await merge(e, part);
   const lists = await Promise.all(
     parts.map(async (part) => {
       const found = await pf.search(words, { filters: { ...filters, bagian: part }, sort: { [sort]: "asc" } });
@@ -65,6 +72,7 @@ async function find(base, term, filters, sort) {
   };
   return {
     total,
+    exact: true,
     take: async (n) => {
       const out = [];
       while (out.length < n) {
@@ -79,6 +87,35 @@ async function find(base, term, filters, sort) {
         best.at += 1;
       }
       return out;
+    },
+  };
+}
+
+// A search by relevance merges the parts one by one, those where its words matched most
+// often first (the router repeats a word by how many of a part's records hold it), until
+// it has the results asked for: a first search loads the parts its first page needs, not
+// every part that holds the word. Each merge searches again; results already shown stay.
+function byRelevance(e, words, filters, routes) {
+  const order = routes
+    .sort((a, b) => b.words.length - a.words.length || (a.id < b.id ? -1 : 1))
+    .map((r) => e.map.bagian[r.id]);
+  const shown = new Set();
+  let hits = [];
+  let next = 0;
+  const widen = async () => {
+    while (next < order.length && e.merged.has(order[next])) next++; // searched in any case
+    if (next < order.length) await merge(e, order[next++]);
+    const found = await e.pf.search(words, { filters });
+    hits = found.results.filter((r) => !(r.id in e.map.bagian) && !shown.has(r.id));
+  };
+  return {
+    get total() { return shown.size + hits.length; },
+    get exact() { return next >= order.length; },
+    take: async (n) => {
+      while (hits.length < n && next < order.length) await widen();
+      const taken = hits.splice(0, n);
+      for (const r of taken) shown.add(r.id);
+      return Promise.all(taken.map((r) => r.data()));
     },
   };
 }
@@ -154,13 +191,14 @@ function results({ list, status, more, strings, render }) {
         const items = await found.take(PAGE).finally(() => { taking = false; });
         if (run !== current) return;
         list.append(...items.map(render));
-        more.hidden = list.children.length >= found.total;
+        more.hidden = found.exact && list.children.length >= found.total;
+        const n = found.total.toLocaleString(document.documentElement.lang);
+        status.textContent = found.total
+          ? `${say(strings, found.exact ? "count" : "countMore", { n })} ${lead}`.trim()
+          : strings.none;
       };
       await show();
       more.onclick = show;
-      status.textContent = found.total
-        ? `${say(strings, "count", { n: found.total.toLocaleString(document.documentElement.lang) })} ${lead}`.trim()
-        : strings.none;
     } catch (error) {
       if (run !== current) return;
       console.error(error);

@@ -40,14 +40,14 @@ from typing import TYPE_CHECKING, Any
 
 from . import urls
 from .model import Business, Catalog, Category, Price, Product, listing_order
-from .search_bytes import SORTED, STEADY_FORMAT, sorts_apart, steady
+from .search_bytes import STEADY_FORMAT, sorted_language, sorts_apart, steady
 from .themes import price_text, rupiah
 
 if TYPE_CHECKING:
     from .images import Picture
     from .views import ViewBuilder
 
-PART_LIMIT = 2000  # records per part: a search by relevance reaching it loads about 10 KB of metadata
+PART_LIMIT = 2000  # records per part: a search by relevance reaching it loads 8-11 KB of metadata
 ROUTER = "pagefind"  # the router bundle's folder, with Pagefind's script and WebAssembly
 # How often the router repeats a word (router_record). Pagefind closes a chunk of its word
 # index at 20,000 word positions, so the more positions a word has, the fewer words share its
@@ -346,7 +346,7 @@ def build(catalog: Catalog, views: ViewBuilder, cache: Path) -> Index:
     parts = partition(records(catalog, views))
     folder = cache / "search"
     folder.mkdir(parents=True, exist_ok=True)
-    wanted = {part.name: folder / f"{part.name}-{part.key}" for part in parts}
+    wanted = {part.name: folder / f"{part.name}-{language}-{part.key}" for part in parts}
     routes = [router_record(part) for part in parts]
     # Also the browsers' cache tag for every part's entry file (`versi`): it changes with any part.
     routing = "|".join([language, json.dumps(routes, ensure_ascii=False), *(p.key for p in parts)])
@@ -377,7 +377,7 @@ def build(catalog: Catalog, views: ViewBuilder, cache: Path) -> Index:
             "bagian": {fragments[f"/{ROUTER}/{part.name}/"]: part.name for part in parts},
             "jumlah": {part.name: len(part.records) for part in parts},
             "semua": EVERY,
-            "urut": SORTED,
+            "urut": sorted_language(language),
         },
         ensure_ascii=False,
         separators=(",", ":"),

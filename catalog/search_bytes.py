@@ -10,9 +10,9 @@ search finds the same things either way; builds become byte-identical.
 Sort orders apart (`sorts_apart`): a bundle's metadata holds every sort key's order of all
 its records, about 2 bytes a record per key, and every search downloads it whole. A part's
 bundle gets a second metadata file without them, listed in its entry under the site's
-language, which is what a search by relevance loads; the whole one is listed under SORTED,
-which a sorted search asks for (Pagefind's `mergeIndex(path, {language})`). Both describe the
-same word, filter and fragment files.
+language, which is what a search by relevance loads; the whole one is listed under
+`sorted_language(language)`, which a sorted search asks for (Pagefind's `mergeIndex(path,
+{language})`). Both describe the same word, filter and fragment files.
 
 The files are gzip of `pagefind_dcd` and one CBOR value made of arrays, text and unsigned
 integers only (Pagefind 1.5's `minicbor` structs); anything else stops the build rather than
@@ -27,9 +27,8 @@ import json
 from collections.abc import Collection
 
 SIGNATURE = b"pagefind_dcd"
-STEADY_FORMAT = 2  # raise when a rewrite here changes, so that cached bundles are made again
+STEADY_FORMAT = 3  # raise when a rewrite here changes, so that cached bundles are made again
 ENTRY = "pagefind-entry.json"
-SORTED = "urut"  # the entry's name for the metadata with the sort orders
 CBOR = list | str | int
 
 
@@ -41,7 +40,7 @@ def steady(files: dict[str, bytes], language: str) -> dict[str, bytes]:
     meta = _unpack(out.pop(meta_path))
     filters, sorts = meta[3], meta[4]
     renamed: dict[str, str] = {}
-    for name, short in filters:
+    for name, short in sorted(filters):  # in name order: a longer name on a clash is steady too
         chunk = _unpack(files[f"filter/{short}.pf_filter"])
         chunk[1].sort(key=lambda value: value[0])
         data = _pack(chunk)
@@ -58,18 +57,25 @@ def steady(files: dict[str, bytes], language: str) -> dict[str, bytes]:
 
 def sorts_apart(files: dict[str, bytes], language: str) -> dict[str, bytes]:
     """The bundle `files` with a metadata file without sort orders for `language`, and the
-    whole one under SORTED (see the module's docstring); one file for both if it has none."""
+    whole one under `sorted_language` (see the module's docstring); one file for both if it
+    has none."""
     entry = json.loads(files[ENTRY])
     whole = entry["languages"][language]
     meta = _unpack(files[f"pagefind.{whole['hash']}.pf_meta"])
     if not meta[4]:
-        entry["languages"] = {language: whole, SORTED: whole}
+        entry["languages"] = {language: whole, sorted_language(language): whole}
         return {**files, ENTRY: _json(entry)}
     meta[4] = []
     data = _pack(meta)
     plain = _short_name(language, data, 10, taken=(whole["hash"],))
-    entry["languages"] = {language: {**whole, "hash": plain}, SORTED: whole}
+    entry["languages"] = {language: {**whole, "hash": plain}, sorted_language(language): whole}
     return {**files, f"pagefind.{plain}.pf_meta": data, ENTRY: _json(entry)}
+
+
+def sorted_language(language: str) -> str:
+    """The entry's name for the metadata with the sort orders: a valid language tag (private
+    use), because Pagefind hands it to the browser's `Intl` functions."""
+    return f"{language}-x-urut"
 
 
 def _json(value: object) -> bytes:

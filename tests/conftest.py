@@ -6,6 +6,7 @@ import contextlib
 import io
 import shutil
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from catalog import cli, pipeline
+from catalog import cli, pipeline, writer
 
 # Serving a built site as Netlify would is shared with bench/: tools/netlify_serve.py.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
@@ -131,6 +132,18 @@ def base_files() -> dict[str, str | bytes]:
         "ikm/topeng-uji/index.md": "---\nname: Topeng Uji\nkind: umkm\nemail: topeng@uji.id\n"
         "district: Kesambi\n---\nTopeng kayu.\n",
     }
+
+
+def swaps_in_one_step(near: Path) -> bool:
+    """Whether the system and file system at `near` swap two folders in one call, as the
+    output's commit does where it can (catalog/writer.py); not every one can."""
+    probe = Path(tempfile.mkdtemp(dir=near))
+    try:
+        (probe / "a").mkdir()
+        (probe / "b").mkdir()
+        return writer._exchange(probe / "a", probe / "b")
+    finally:
+        shutil.rmtree(probe)
 
 
 def write_files(root: Path, files: dict[str, str | bytes | None]) -> Path:

@@ -54,15 +54,17 @@ def broken_links(out: Path, prefix: str = "", site_url: str | None = None) -> li
 
     def check(source: Path, url: str) -> None:
         parts = urlsplit(url)
+        fragment = unquote(parts.fragment)
         if parts.scheme or parts.netloc:
             return
         if not parts.path:  # "#id": on this page
-            if parts.fragment and parts.fragment not in page_ids(source):
+            if fragment and fragment not in page_ids(source):
                 broken.append((str(source.relative_to(out)), url))
             return
         path = unquote(parts.path)
         if not path.startswith("/"):  # relative to a style sheet
-            path = posixpath.normpath(f"{prefix}/{source.parent.relative_to(out).as_posix()}/{path}")
+            folder = "/" if path.endswith("/") else ""
+            path = posixpath.normpath(f"{prefix}/{source.parent.relative_to(out).as_posix()}/{path}") + folder
         target = out / path.removeprefix(prefix).lstrip("/")
         if path.endswith("/"):
             target = target / "index.html"
@@ -70,7 +72,7 @@ def broken_links(out: Path, prefix: str = "", site_url: str | None = None) -> li
             not path.startswith(prefix + "/")
             or not target.resolve().is_relative_to(out.resolve())
             or not target.is_file()
-            or (parts.fragment and target.suffix == ".html" and parts.fragment not in page_ids(target))
+            or (fragment and target.suffix == ".html" and fragment not in page_ids(target))
         ):
             broken.append((str(source.relative_to(out)), url))
 
@@ -98,8 +100,11 @@ def broken_links(out: Path, prefix: str = "", site_url: str | None = None) -> li
         redirects = out / "_redirects"
         if redirects.is_file():
             for line in redirects.read_text(encoding="utf-8").splitlines():
-                if line.strip() and not line.startswith("#"):
-                    check(redirects, line.split()[1])
+                fields = [] if line.startswith("#") else line.split()
+                if len(fields) >= 2:
+                    check(redirects, fields[1])
+                elif fields:  # a rule without a target
+                    broken.append(("_redirects", line))
     return broken
 
 

@@ -113,24 +113,24 @@ def test_bundles_list_in_name_order_and_are_named_after_their_bytes(small_parts)
 
 def test_a_search_by_relevance_downloads_no_sort_orders(small_parts):
     """Each part lists a metadata file without sort orders under the site's language, and the
-    whole one under `urut`; otherwise the two are the same. The router has no sorts."""
+    whole one under `id-x-urut`; otherwise the two are the same. The router has no sorts."""
     index = small_parts[0] / "pagefind"
-    assert json.loads((index / "peta.json").read_text())["urut"] == search_bytes.SORTED == "urut"
+    assert json.loads((index / "peta.json").read_text())["urut"] == "id-x-urut"
     router = json.loads((index / "pagefind-entry.json").read_text())["languages"]
     assert list(router) == ["id"]
     for entry in index.glob("p*/pagefind-entry.json"):
         languages = json.loads(entry.read_text())["languages"]
-        assert list(languages) == ["id", "urut"]
+        assert list(languages) == ["id", "id-x-urut"]
         plain, whole = (
             search_bytes._unpack((entry.parent / f"pagefind.{languages[lang]['hash']}.pf_meta").read_bytes())
-            for lang in ("id", "urut")
+            for lang in ("id", "id-x-urut")
         )
         assert plain[4] == []
         assert {name for name, _ in whole[4]} >= {"baru", "pilihan"} or (
-            languages["id"] == languages["urut"]  # a part of categories only: nothing sorts them
+            languages["id"] == languages["id-x-urut"]  # a part of categories only: nothing sorts them
         )
         assert plain[:4] + plain[5:] == whole[:4] + whole[5:]
-        assert languages["id"]["page_count"] == languages["urut"]["page_count"] == len(plain[1])
+        assert languages["id"]["page_count"] == languages["id-x-urut"]["page_count"] == len(plain[1])
 
 
 def test_a_bundle_in_an_unknown_format_stops_the_build():
@@ -236,6 +236,19 @@ def test_a_first_search_loads_only_the_parts_its_first_page_needs(server, page):
     assert page.locator("#hasil-status").inner_text() == f"{len(names)} hasil untuk “makanan”"
     assert parts[0] and parts[1] and not parts[0] & parts[1]  # the rest came with "more"
     assert page.problems == []
+
+
+@pytestmark_browser
+def test_after_a_failed_search_the_next_one_works(server, page):
+    """A part that did not load (the connection dropped) must not break search until reload."""
+    page.route("**/pagefind/p*/pagefind-entry.json*", lambda route: route.abort())
+    page.goto(f"{server}/cari/?q=empal")
+    page.wait_for_function("() => /gagal/.test(document.querySelector('#hasil-status').textContent)")
+    assert page.locator("#hasil-lagi").is_hidden()
+    page.unroute("**/pagefind/p*/pagefind-entry.json*")
+    page.fill("#q-page", "empal gentong")
+    page.press("#q-page", "Enter")
+    assert "Empal Gentong" in _results(page)
 
 
 @pytestmark_browser

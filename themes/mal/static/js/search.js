@@ -32,11 +32,18 @@ function open(base, sorted) {
     const merging = sorted ? { ...options, language: map.urut } : options;
     return { pf, map, base, merging, merged: new Set() };
   })();
-  engines[kind].catch(() => {
-    delete engines[kind];
-    peta = null;
-  });
+  engines[kind].catch(reset);
   return engines[kind];
+}
+
+// After a failure (a part or the router that did not load), start afresh on the next search:
+// a Pagefind instance keeps a merged index that failed to load and fails every search after.
+function reset() {
+  for (const [kind, engine] of Object.entries(engines)) {
+    delete engines[kind];
+    engine.then((e) => e.pf.destroy()).catch(() => {});
+  }
+  peta = null;
 }
 
 async function merge(e, part) {
@@ -97,8 +104,9 @@ async function find(base, term, filters, sort) {
 // every part that holds the word. Each merge searches again; results already shown stay.
 function byRelevance(e, words, filters, routes) {
   const order = routes
-    .sort((a, b) => b.words.length - a.words.length || (a.id < b.id ? -1 : 1))
-    .map((r) => e.map.bagian[r.id]);
+    .map((r) => ({ part: e.map.bagian[r.id], matched: r.words.length }))
+    .sort((a, b) => b.matched - a.matched || (a.part < b.part ? -1 : 1))
+    .map((r) => r.part);
   const shown = new Set();
   let hits = [];
   let next = 0;
@@ -180,6 +188,13 @@ function results({ list, status, more, strings, render }) {
     status.hidden = false;
     status.textContent = strings.searching;
     list.setAttribute("aria-busy", "true");
+    const fail = (error) => {
+      if (run !== current) return; // a newer search runs: its own failure, if any, resets
+      reset();
+      console.error(error);
+      status.textContent = strings.error;
+      more.hidden = true;
+    };
     try {
       const found = await find(base, term, filters, sort);
       if (run !== current) return;
@@ -198,11 +213,9 @@ function results({ list, status, more, strings, render }) {
           : strings.none;
       };
       await show();
-      more.onclick = show;
+      more.onclick = () => show().catch(fail);
     } catch (error) {
-      if (run !== current) return;
-      console.error(error);
-      status.textContent = strings.error;
+      fail(error);
     } finally {
       if (run === current) list.removeAttribute("aria-busy");
     }

@@ -7,31 +7,32 @@ phone downloads for a first search, on a built site.
    times and the peak memory of Pagefind's process (the only child so far) and of Python's;
    then builds CONTENT (`build.py build --no-pdf`) into a temporary folder, cold.
 2. Counts the entries of the largest output folder and the index's files and bytes.
-3. Serves the site, opens /cari/ in Chromium at 390 px, runs each query as a first search in
-   a fresh browser, and sums what it downloaded after the page itself: Pagefind's files as
-   they are (already gzip), the script, WebAssembly and JSON as gzip (as a static host
-   compresses them); result photos are counted apart.
+3. Serves the site as Netlify would (tools/netlify_serve.py), opens /cari/ in Chromium at
+   390 px, runs each query as a first search in a fresh browser, and sums what it downloaded
+   after the page itself: Pagefind's files as they are (already gzip), the script,
+   WebAssembly and JSON as gzip (as a static host compresses them); result photos are
+   counted apart.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import functools
 import gzip
-import http.server
 import re
 import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from netlify_serve import netlify_server  # noqa: E402
 
 from catalog import pipeline, search  # noqa: E402
 from catalog.views import ViewBuilder  # noqa: E402
@@ -84,19 +85,14 @@ def main() -> None:
     files = [p for p in (out / "pagefind").rglob("*") if p.is_file()]
     print(f"index files: {len(files)}, {sum(p.stat().st_size for p in files) / 2**20:.1f} MiB")
 
-    handler = functools.partial(_Quiet, directory=str(out))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with netlify_server(out) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         for query in args.queries:
             _first_search(browser, base, out, query)
         _first_search(browser, base, out, None)
         browser.close()
-    httpd.shutdown()
     print(f"(site kept in {work})")
 
 
@@ -163,11 +159,6 @@ def _kind(path: str) -> str:
         if path.endswith(suffix):
             return f"{where} {name}"
     return "other"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 if __name__ == "__main__":

@@ -63,10 +63,20 @@ def link_targets(safe_html: str) -> list[str]:
 def first_paragraph_text(safe_html: str, limit: int = 300) -> str:
     """Plain text of the first paragraph, cut at a word boundary, for cards and meta tags."""
     match = _FIRST_PARAGRAPH.search(safe_html)
-    text = " ".join(html.unescape(_TAG.sub("", match.group(1))).split()) if match else ""
+    text = _text(match.group(1), tag_as="") if match else ""
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+
+
+def plain_text(safe_html: str) -> str:
+    """The text of a whole body on one line, entities decoded (the search index's words);
+    a tag counts as a space, so paragraphs and list items do not run together."""
+    return _text(safe_html, tag_as=" ")
+
+
+def _text(safe_html: str, tag_as: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(tag_as, safe_html)).split())
 
 
 def split_title(body: str) -> tuple[str | None, str]:

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import urls
+from .markup import plain_text
 from .model import Business, Catalog, Category, Price, Product, listing_order
 from .search_bytes import STEADY_FORMAT, sorted_language, sorts_apart, steady
 from .themes import price_text, rupiah
@@ -170,8 +171,7 @@ def _product_record(catalog: Catalog, views: ViewBuilder, product: Product, rank
         filters={
             "tipe": ["produk"],
             "kategori": [*category.ancestors, category.slug],
-            "kecamatan": [business.district] if business.district else [],
-            "usaha": [business.kind],
+            **_business_filters(business),
             "stok": [product.stock],
             "harga": price_bands(price),
         },
@@ -198,7 +198,7 @@ def _store_record(catalog: Catalog, views: ViewBuilder, business: Business, rank
     if business.tagline:
         meta["tagline"] = business.tagline
     words = [business.name, business.tagline or "", business.district or "", business.owner or ""]
-    words += [*(catalog.categories[s].name for s in slugs), _plain(business.story.html)[:600]]
+    words += [*(catalog.categories[s].name for s in slugs), plain_text(business.story.html)[:600]]
     return Record(
         url=card.url,
         content=_content(words),
@@ -206,8 +206,7 @@ def _store_record(catalog: Catalog, views: ViewBuilder, business: Business, rank
         filters={
             "tipe": ["toko"],
             "kategori": slugs,
-            "kecamatan": [business.district] if business.district else [],
-            "usaha": [business.kind],
+            **_business_filters(business),
         },
         sort=_sorts(meta, "baru", "pilihan"),
         group=_main_group(catalog, products),
@@ -227,6 +226,11 @@ def _category_record(catalog: Catalog, views: ViewBuilder, category: Category) -
         sort={},  # never in a sorted list
         group="kategori",
     )
+
+
+def _business_filters(business: Business) -> dict[str, list[str]]:
+    """The filters a product shares with its business: district and kind."""
+    return {"kecamatan": [business.district] if business.district else [], "usaha": [business.kind]}
 
 
 def _photo(views: ViewBuilder, picture: Picture | None, alt: str) -> dict[str, str]:
@@ -249,8 +253,8 @@ def _content(words: list[str]) -> str:
 
 def _sorts(meta: dict[str, str], *keys: str) -> dict[str, str]:
     """Pagefind's sort keys, only those the record's kind is sorted by: each costs about
-    2 bytes a record in the metadata every search downloads. Their values stay in the meta
-    too, where the browser merges the sorted parts by them."""
+    2 bytes a record in the metadata a sorted search downloads. Their values stay in the
+    meta too, where the browser merges the sorted parts by them."""
     return {key: meta[key] for key in keys}
 
 
@@ -273,10 +277,6 @@ def _key(number: int) -> str:
 def _newest(added: Any) -> int:
     """Newest first in ascending order: 99991231 minus the date; undated last."""
     return NONE if added is None else 99_991_231 - int(added.strftime("%Y%m%d"))
-
-
-def _plain(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
 def partition(items: list[Record]) -> list[Part]:

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalog.markup import first_paragraph_text, image_sources, split_title, to_html
+from catalog.markup import first_paragraph_text, image_sources, plain_text, split_title, to_html
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -167,3 +167,9 @@ fragments = st.sampled_from(PAYLOADS) | st.sampled_from(
 def test_xss_fuzz_mixes_never_reach_the_page(parts):
     """Payloads cut and joined with Markdown syntax: still nothing executable."""
     test_xss_never_reaches_the_page("".join(parts))
+
+
+def test_plain_text_decodes_entities_and_keeps_blocks_apart():
+    """The search index's words: "&amp;" is not a word, and list items do not run together."""
+    safe = to_html("Kerupuk & rengginang.\n\n- udang\n- ikan")
+    assert plain_text(safe) == "Kerupuk & rengginang. udang ikan"

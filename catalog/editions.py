@@ -8,6 +8,7 @@ removed without an `aliases` entry fails the build with the file and line of the
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from . import urls
@@ -50,6 +51,10 @@ def check(content: Path, catalog: Catalog, problems: Problems) -> None:
     """A content error for each recorded address the site no longer answers."""
     live = answered(catalog)
     language = catalog.site.language
+    file = content / FILE
+    if file.is_symlink() and not Path(os.path.realpath(file)).is_relative_to(os.path.realpath(content)):
+        problems.add(FILE, 1, "", message("symlink_outside", language))  # each line would be echoed
+        return
     for line, path in recorded(content):
         if not (path.startswith("/") and path.endswith("/")):
             problems.add(FILE, line, "", message("printed_bad_line", language, text=path))

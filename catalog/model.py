@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import ContentError
+
 
 @dataclass(frozen=True, slots=True)
 class ImageRef:
@@ -69,6 +71,10 @@ class Settings:
     logo: ImageRef | None = None
     per_page: int = 24
     print: PrintSettings = PrintSettings()
+    region_code: str | None = None  # the kab/kota code P-IRT numbers are checked against
+    # site.yaml `legal` (this implementation's extension), None when not set: see laporan.py
+    food_categories: tuple[str, ...] | None = None  # with their descendants: halal expected
+    pirt_categories: tuple[str, ...] | None = None  # with their descendants: P-IRT (or BPOM) expected
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +95,9 @@ class Category:
 class Certification:
     type: str
     number: str | None
+    # Where it is written, for warnings and the legal report; not part of what pages show.
+    source: str = field(default="", compare=False, repr=False)
+    line: int = field(default=1, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,14 +119,16 @@ class Business:
     marketplaces: tuple[tuple[str, str], ...] = ()
     logo: ImageRef | None = None
     cover: ImageRef | None = None
+    nib: str | None = None
     certifications: tuple[Certification, ...] = ()
     featured: bool = False
+    draft: bool = False  # only in a catalog built with drafts
     story: Markup = Markup()
-    alias_lines: tuple[tuple[str, int], ...] = ()  # old paths with the line naming them
+    alias_lines: tuple[tuple[str, int, int], ...] = ()  # old paths, with their line and index in `aliases`
 
     @property
     def aliases(self) -> tuple[str, ...]:
-        return tuple(path for path, _ in self.alias_lines)
+        return tuple(path for path, _, _ in self.alias_lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,16 +164,18 @@ class Product:
     min_order: int | None = None
     stock: str = "available"
     tags: tuple[str, ...] = ()
+    certifications: tuple[Certification, ...] = ()  # its own; see Catalog.certifications_of
     featured: bool = False
+    draft: bool = False  # only in a catalog built with drafts
     added: dt.date | None = None
     sku: str | None = None
     description: Markup = Markup()
     summary: str = ""  # plain text of the first paragraph, for cards and meta tags
-    alias_lines: tuple[tuple[str, int], ...] = ()  # old paths with the line naming them
+    alias_lines: tuple[tuple[str, int, int], ...] = ()  # old paths, with their line and index in `aliases`
 
     @property
     def aliases(self) -> tuple[str, ...]:
-        return tuple(path for path, _ in self.alias_lines)
+        return tuple(path for path, _, _ in self.alias_lines)
 
     key: tuple[str, str] = field(init=False, repr=False, compare=False)  # (business, slug): made once
     order: tuple[bool, int, str, tuple[str, str]] = field(init=False, repr=False, compare=False)
@@ -193,6 +206,7 @@ class Catalog:
     businesses: tuple[Business, ...]  # by name
     products: tuple[Product, ...]  # by business slug, then product slug
     pages: tuple[Page, ...]
+    warnings: tuple[ContentError, ...] = ()  # worth fixing, not stopping a build (legal numbers)
     business_by_slug: dict[str, Business] = field(init=False)
     product_by_key: dict[tuple[str, str], Product] = field(init=False)
     products_of_business: dict[str, tuple[Product, ...]] = field(init=False)
@@ -225,6 +239,14 @@ class Catalog:
     @property
     def top_categories(self) -> tuple[Category, ...]:
         return tuple(c for c in self.categories.values() if c.parent is None)
+
+    def certifications_of(self, product: Product) -> tuple[Certification, ...]:
+        """What the product carries: its own certificates, then its business's of every type
+        it has none of itself (a product's P-IRT replaces the business's, a shared halal stays)."""
+        own = product.certifications
+        types = {c.type for c in own}
+        inherited = self.business_by_slug[product.business].certifications
+        return own + tuple(c for c in inherited if c.type not in types)
 
 
 def listing_order(product: Product) -> tuple[bool, int, str, tuple[str, str]]:

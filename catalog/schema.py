@@ -20,10 +20,16 @@ from pydantic_core import PydanticCustomError
 URL_RE = re.compile(
     r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$|^https?://localhost(?::\d+)?(?:[/?#]\S*)?$"
 )
+_HOST_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_BASE_URL_RE = re.compile(
+    rf"^https?://(?:{_HOST_LABEL}(?:\.{_HOST_LABEL})+|localhost)(?::[0-9]{{1,5}})?"
+    r"(?:/(?:[A-Za-z0-9._~!$&*+;=:@-]|%[0-9A-Fa-f]{2})+)*/?$"
+)
 _URL_RE_STRICT = re.compile(r"^https://[A-Za-z0-9.-]+(?:/[^\s?#]*)?(?:\?[^\s#]*)?$")
 _COLOR_RE = re.compile(
     r"^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla|oklch)\([0-9a-zA-Z .,%/+-]*\)|[a-zA-Z]{3,20})$"
 )
+_MOBILE_RE = re.compile(r"628[0-9]{8,11}")  # 08xx with 10 to 13 digits, after the country code
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$")
 _HANDLE_RE = re.compile(r"^@?[A-Za-z0-9_][A-Za-z0-9._-]{0,59}$")
 SOCIAL_HOSTS = {
@@ -43,8 +49,15 @@ def _url(value: str) -> str:
     return value
 
 
+def is_base_url(value: str) -> bool:
+    """http(s), a host name (optionally a port) and a path of URL characters: no quotes,
+    angle brackets, spaces, query, fragment, userinfo or `.`/`..` segments, since the
+    address goes into every page, feed and `_redirects` rule."""
+    return bool(_BASE_URL_RE.match(value)) and not {".", ".."} & set(urlsplit(value).path.split("/"))
+
+
 def _base_url(value: str) -> str:
-    if "?" in value or "#" in value:
+    if not is_base_url(value):
         raise PydanticCustomError("bad_base_url", "bad base url")
     return value
 
@@ -62,7 +75,8 @@ def _email(value: str) -> str:
 
 
 def normalize_whatsapp(value: str) -> str:
-    """`0812-3456-7890`, `+62 812 3456 7890`, `62812...` -> `6281234567890`."""
+    """`0812-3456-7890`, `+62 812 3456 7890`, `62812...` -> `6281234567890`. WhatsApp needs
+    a mobile number: 08 and 8 to 11 more digits (a landline such as `(0231) 123456` is refused)."""
     digits = re.sub(r"[\s().-]", "", value)
     digits = digits.removeprefix("+")
     if digits.startswith("0"):
@@ -71,7 +85,17 @@ def normalize_whatsapp(value: str) -> str:
         digits = "62" + digits[3:]
     if not digits.isdigit() or not digits.startswith("62") or not 10 <= len(digits) <= 15:
         raise PydanticCustomError("bad_phone", "bad phone")
+    if not digits.startswith("628"):  # (0231) 123456: a landline, which WhatsApp cannot reach
+        raise PydanticCustomError("whatsapp_not_mobile", "not a mobile number")
+    if not _MOBILE_RE.fullmatch(digits):
+        raise PydanticCustomError("bad_phone", "bad phone")
     return digits
+
+
+def _region_code(value: str) -> str:
+    if not re.fullmatch(r"[0-9]{4}", value):
+        raise PydanticCustomError("region_code_shape", "bad region code")
+    return value
 
 
 def _text_only(value: object) -> object:
@@ -91,12 +115,16 @@ def _whole(value: object) -> object:
 Text = Annotated[str, BeforeValidator(_text_only), Field(min_length=1)]
 Whole = Annotated[int, BeforeValidator(_whole)]
 Url = Annotated[Text, AfterValidator(_url)]
-BaseUrl = Annotated[Url, AfterValidator(_base_url)]
+BaseUrl = Annotated[Text, AfterValidator(_base_url)]
 Color = Annotated[Text, AfterValidator(_color)]
 Email = Annotated[Text, AfterValidator(_email)]
 WhatsApp = Annotated[Text, AfterValidator(normalize_whatsapp)]
 ImagePath = Text
 Rupiah = Annotated[Whole, Field(ge=1, le=1_000_000_000_000)]
+# Google Merchant Center cuts product titles at 150 characters; a business name longer than
+# 100 no longer fits the storefront header or the brochure cover (the demo's longest is 29).
+PRODUCT_NAME_MAX = 150
+BUSINESS_NAME_MAX = 100
 
 
 def social(network: str) -> AfterValidator:
@@ -145,6 +173,14 @@ class Print(Strict):
     edition: Text | None = Field(None, description="Nama edisi di sampul, mis. Edisi Pameran 2026")
 
 
+class Legal(Strict):
+    """This implementation's extension: which categories the legal report (`laporan`) treats
+    as food and drink (halal expected) and as home-made food (P-IRT expected)."""
+
+    food_categories: list[Text] | None = Field(None, description="Slug kategori makanan & minuman")
+    pirt_categories: list[Text] | None = Field(None, description="Slug kategori pangan olahan rumah tangga")
+
+
 class SiteConfig(Strict):
     title: Text = Field(description="Judul situs")
     tagline: Text | None = Field(None, description="Slogan di bawah judul")
@@ -158,6 +194,10 @@ class SiteConfig(Strict):
     per_page: Whole = Field(24, ge=1, description="Produk per halaman kategori")
     print: Print | None = None
     print_foreword: Text | None = Field(None, description="Slug halaman yang dicetak sebagai kata pengantar")
+    region_code: Annotated[Text, AfterValidator(_region_code)] | None = Field(
+        None, description="Kode kab/kota (4 angka) untuk nomor P-IRT; Kota Cirebon: 3274"
+    )
+    legal: Legal | None = Field(None, description="Kategori pangan untuk laporan legalitas")
 
 
 class CategoryEntry(Strict):
@@ -173,7 +213,7 @@ class Certification(Strict):
 
 
 class BusinessFrontMatter(Strict):
-    name: Text = Field(description="Nama usaha")
+    name: Text = Field(max_length=BUSINESS_NAME_MAX, description="Nama usaha")
     tagline: Text | None = Field(None, description="Satu kalimat tentang usaha")
     owner: Text | None = Field(None, description="Nama pemilik")
     since: Whole | None = Field(None, description="Tahun berdiri")
@@ -190,6 +230,7 @@ class BusinessFrontMatter(Strict):
     marketplaces: dict[str, Url] | None = Field(None, description="Toko daring: nama -> alamat")
     logo: ImagePath | None = Field(None, description="Logo")
     cover: ImagePath | None = Field(None, description="Foto sampul")
+    nib: Text | None = Field(None, description="Nomor Induk Berusaha (13 angka)")
     certifications: list[Certification] | None = Field(None, description="Sertifikat")
     featured: bool = Field(False, description="Tampil di beranda")
     draft: bool = Field(False, description="Draf, tidak diterbitkan")
@@ -204,8 +245,8 @@ class PriceRange(Strict):
 def _price(value: object) -> object:
     if value is None or isinstance(value, dict):
         return value
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"-?[0-9]+", value):
+        return int(value)  # a negative one is then told it must be 1 or more
     raise PydanticCustomError("price_shape", "bad price")
 
 
@@ -215,7 +256,7 @@ class Variant(Strict):
 
 
 class ProductFrontMatter(Strict):
-    name: Text = Field(description="Nama produk")
+    name: Text = Field(max_length=PRODUCT_NAME_MAX, description="Nama produk")
     category: Text = Field(description="Slug kategori")
     price: Annotated[Rupiah | PriceRange | None, BeforeValidator(_price)] = Field(
         None, description="Harga dalam rupiah, atau rentang {from, to}"
@@ -229,6 +270,9 @@ class ProductFrontMatter(Strict):
     min_order: Whole | None = Field(None, ge=1, description="Pemesanan minimum")
     stock: Literal["available", "preorder", "sold_out"] = Field("available", description="Ketersediaan")
     tags: list[Text] | None = Field(None, description="Label")
+    certifications: list[Certification] | None = Field(
+        None, description="Sertifikat produk ini (P-IRT, BPOM, halal); menggantikan milik usaha yang sejenis"
+    )
     featured: bool = Field(False, description="Tampil di beranda")
     added: dt.date | None = Field(None, description="Tanggal ditambahkan (YYYY-MM-DD)")
     sku: Text | None = Field(None, description="Kode produk")

@@ -11,13 +11,14 @@ import difflib
 import re
 import types
 import typing
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel
 
 from . import schema
 from .messages import message
-from .yamlsafe import Loc
+from .yamlsafe import Loc, char_name
 
 _TYPE_MESSAGES = {
     "int_parsing": "expected_int", "int_type": "expected_int", "int_from_float": "expected_int",
@@ -35,10 +36,12 @@ _CUSTOM_KEYS = {
     "bad_color",
     "bad_email",
     "bad_phone",
+    "whatsapp_not_mobile",
     "bad_social",
     "price_shape",
     "expected_text",
     "bad_base_url",
+    "region_code_shape",
 }
 # Field names an Indonesian editor is likely to write, and the field each one means:
 # "maksud Anda `weight_g`?" beats a spelling guess (`berat` is closest to `draft`).
@@ -61,10 +64,30 @@ _MODEL_NAMES = {
 }
 
 
+# Messages about the words themselves, which an invisible character does not explain.
+_NOT_ABOUT_THE_VALUE = {"missing", "unknown_field", "too_long"}
+
+
 def describe(
     error: Any, root_model: type[BaseModel], language: str
 ) -> tuple[Loc, str, dict[str, Any]] | None:
-    """(location, message key, details) of one pydantic error; None for a redundant one."""
+    """(location, message key, details) of one pydantic error; None for a redundant one.
+
+    A value holding an invisible character (a no-break space pasted from Word into
+    `185 000`) is told so: the editor sees nothing wrong with what is on the screen.
+    """
+    described = _describe(error, root_model, language)
+    if described is None or described[1] in _NOT_ABOUT_THE_VALUE:
+        return described
+    invisible = _invisible(error.get("input"))
+    if invisible is None:
+        return described
+    return described[0], "invisible_char", {"position": invisible[0], "name": invisible[1]}
+
+
+def _describe(
+    error: Any, root_model: type[BaseModel], language: str
+) -> tuple[Loc, str, dict[str, Any]] | None:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     branches = [part for part in error["loc"] if isinstance(part, str) and _is_branch(part)]
@@ -91,6 +114,8 @@ def describe(
             "expected_choice",
             {"choices": ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))},
         )
+    if kind in ("greater_than_equal", "greater_than") and _negative(error.get("input")):
+        return loc, "negative", {"limit": ctx["ge"] if "ge" in ctx else ctx["gt"] + 1}  # `gt` only on ints
     if kind == "greater_than_equal":
         return loc, "too_small", {"limit": ctx.get("ge", "")}
     if kind == "greater_than":
@@ -99,11 +124,36 @@ def describe(
         return loc, "too_large", {"limit": ctx.get("le", ctx.get("lt", ""))}
     if kind == "too_short":
         return loc, "empty_text", {}
+    if kind == "string_too_long":
+        return (
+            loc,
+            "too_long",
+            {"limit": ctx.get("max_length", ""), "length": len(str(error.get("input", "")))},
+        )
     if kind in _TYPE_MESSAGES:
         return loc, _TYPE_MESSAGES[kind], {}
     if kind in _CUSTOM_KEYS:
         return loc, kind, dict(ctx)
     return loc, "invalid", {"detail": error["msg"]}
+
+
+def _negative(value: object) -> bool:
+    try:
+        return float(str(value)) < 0
+    except ValueError:
+        return False
+
+
+def _invisible(value: object) -> tuple[int, str] | None:
+    """The position (from 1) and Unicode name of the first character in `value` that shows
+    as nothing or as a plain space but is not one (U+00A0, U+200B, U+202F, U+FEFF, a Tab);
+    a line break of a `|` block is seen, so it is not one of them."""
+    if not isinstance(value, str):
+        return None
+    for position, char in enumerate(value, 1):
+        if char not in " \n" and unicodedata.category(char) in ("Zs", "Cf", "Cc"):
+            return position, char_name(char)
+    return None
 
 
 def _is_branch(part: str) -> bool:

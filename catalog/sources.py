@@ -2,11 +2,14 @@
 
 Nothing here knows the schema: it finds files, decodes them (UTF-8, BOM and CRLF
 accepted), splits front matter from Markdown and parses YAML through `yamlsafe`.
-Problems are collected, never raised, so one run reports all of them.
+Problems are collected, never raised, so one run reports all of them. A file or folder
+that is a symlink leading outside content/ is reported and never opened: git stores
+symlinks, and a pull request must not publish the files of the machine that builds it.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,7 +18,7 @@ from typing import Any
 
 from .errors import Problems
 from .messages import message
-from .yamlsafe import Loc, YamlProblem, parse
+from .yamlsafe import Loc, YamlProblem, parse_all
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
@@ -80,6 +83,7 @@ def read_business(sources: ContentSources, folder: Path, problems: Problems) -> 
 class _Reader:
     def __init__(self, root: Path, problems: Problems) -> None:
         self.root = root
+        self.real_root = Path(os.path.realpath(root))
         self.problems = problems
         self.language = "id"
 
@@ -89,6 +93,18 @@ class _Reader:
 
     def problem(self, file: Path, line: int, field_name: str, key: str, **detail: object) -> None:
         self.problems.add(self.rel(file), line, field_name, message(key, self.language, **detail))
+
+    def leaves(self, path: Path) -> bool:
+        """Whether `path` is a symlink leading outside content/ (then reported).
+
+        Every folder is checked before it is listed, so only a symlink itself can lead out:
+        one lstat per file. A symlink that stays inside is followed, since it publishes
+        nothing the content does not hold (a page shared by two names, a moved folder).
+        """
+        if not path.is_symlink() or Path(os.path.realpath(path)).is_relative_to(self.real_root):
+            return False
+        self.problem(path, 1, "", "symlink_outside")
+        return True
 
     def text(self, file: Path) -> str | None:
         try:
@@ -105,12 +121,17 @@ class _Reader:
 
     def yaml_text(self, file: Path, text: str, first_line: int) -> tuple[Any, dict[Loc, int]] | None:
         try:
-            return parse(text, first_line)
+            data, lines, problems = parse_all(text, first_line)
         except YamlProblem as exc:
             self.problem(file, exc.line, exc.key, exc.message_key, **exc.detail)
             return None
+        for found in problems:  # reported, and the rest of the file is still checked
+            self.problem(file, found.line, found.key, found.message_key, **found.detail)
+        return data, lines
 
     def yaml_file(self, file: Path, required: bool = False) -> Document | None:
+        if self.leaves(file):
+            return None
         if not file.is_file():
             if required:
                 self.problem(file, 1, "", "missing_file")
@@ -122,7 +143,7 @@ class _Reader:
         return Document(self.rel(file), file, parsed[0], parsed[1])
 
     def markdown_file(self, file: Path, front_matter_required: bool) -> Document | None:
-        text = self.text(file)
+        text = None if self.leaves(file) else self.text(file)
         if text is None:
             return None
         lines = text.split("\n")
@@ -144,7 +165,7 @@ class _Reader:
 
     def entries(self, folder: Path) -> list[Path]:
         """Folder entries, sorted by NFC name, without hidden and editor-temp files."""
-        if not folder.is_dir():
+        if not folder.is_dir() or self.leaves(folder):
             return []
         found = [p for p in folder.iterdir() if not _IGNORED.search(p.name)]
         return sorted(found, key=lambda p: unicodedata.normalize("NFC", p.name))
@@ -174,7 +195,7 @@ class _Reader:
                 if path.suffix in _TEXT_LIKE or path.suffix in {".md", ".yaml"}:
                     self.problem(path, 1, "", "stray_file")
                 continue
-            if not self.slug_ok(path, path.name):
+            if not self.slug_ok(path, path.name) or self.leaves(path):
                 continue
             if not (path / "index.md").is_file():
                 self.problem(path, 1, "", "no_index")

@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import markup, schema
+from . import legal, markup, schema, urls
 from .errors import ContentError, Problems
 from .messages import message
 from .model import (
@@ -107,9 +107,9 @@ RESERVED_PAGE_SLUGS = {"kategori", "ikm", "cari", "katalog", "img", "assets", "a
 RESERVED_ALIAS_ROOTS = RESERVED_PAGE_SLUGS - {"ikm"} | {
     "sitemap.xml", "robots.txt", "404.html", "_redirects", "produk.json",
 }  # fmt: skip
-_ALIAS_RE = re.compile(r"^/(?:[a-z0-9._~-]+/)+$")
 _REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _CATEGORIES = TypeAdapter(list[schema.CategoryEntry])
+_PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif"}
 WHOLE_CATALOG = "katalog-lengkap"
 
 
@@ -149,6 +149,7 @@ class _Validator:
         self.districts: tuple[str, ...] = ()
         self.category_slugs: set[str] = set()
         self.categories_valid = False  # unknown categories are only worth reporting against a valid tree
+        self.base_url: str | None = None  # site.yaml's, for aliases written as full addresses
 
     # -- reporting ---------------------------------------------------------------------
     def say(
@@ -225,11 +226,12 @@ class _Validator:
             self.say(doc, line, field_name, "image_outside", path=value, scope=scope_name)
             return None
         candidate = _find_normalized(candidate)
-        if candidate.exists() and not candidate.resolve().is_relative_to(scope.resolve()):
+        real = candidate.resolve() if candidate.exists() else None  # assets/ itself may be a symlink
+        if real and not (real.is_relative_to(scope.resolve()) and real.is_relative_to(self.root.resolve())):
             self.say(doc, line, field_name, "image_symlink", path=value, scope=scope_name)
             return None
         if not candidate.is_file():
-            self.say(doc, line, field_name, "image_missing", path=value)
+            self.say(doc, line, field_name, "image_missing", path=value, hint=self.meant(candidate, value))
             return None
         rel = candidate.relative_to(self.root).as_posix()
         problem = self.images.check(candidate)
@@ -237,6 +239,21 @@ class _Validator:
             self.say(doc, line, field_name, problem[0], path=value, **problem[1])
             return None
         return ImageRef(candidate, rel, kind, doc.path, line, field_name)
+
+    def meant(self, candidate: Path, value: str) -> str:
+        """The "maksud Anda" hint for a missing photo whose name differs from a file beside it
+        only in case or by a typo (`foto selendang.jpg` for `Foto Selendang.jpg`); else ""."""
+        try:
+            names = [e.name for e in candidate.parent.iterdir() if e.suffix.lower() in _PHOTO_SUFFIXES]
+        except OSError:
+            return ""
+        folded = {unicodedata.normalize("NFC", name).casefold(): name for name in sorted(names)}
+        wanted = candidate.name.casefold()
+        close = [wanted] if wanted in folded else difflib.get_close_matches(wanted, list(folded), cutoff=0.8)
+        if not close:
+            return ""
+        written = value.rpartition("/")
+        return message("did_you_mean", self.language, name=written[0] + written[1] + folded[close[0]])
 
     def markdown(
         self,
@@ -280,10 +297,12 @@ class _Validator:
             self.check_aliases(businesses, products, pages)
         if site is not None and self.sources.site is not None:
             self.check_print_references(self.sources.site, site.print, businesses, pages)
+            self.check_legal_categories(self.sources.site, site)
         if site is None or categories is None or self.problems:
             return None
         businesses.sort(key=lambda b: (b.name.casefold(), b.slug))
-        return Catalog(site, categories, tuple(businesses), tuple(products), tuple(pages))
+        warnings = legal_warnings([*businesses, *products], site.region_code, dt.date.today(), self.language)
+        return Catalog(site, categories, tuple(businesses), tuple(products), tuple(pages), warnings)
 
     def settings(self) -> Settings | None:
         doc = self.sources.site
@@ -293,6 +312,7 @@ class _Validator:
         if config is None:
             return None
         self.districts = tuple(config.districts or ())
+        self.base_url = config.base_url
         if config.theme not in self.themes:
             self.at(doc, ("theme",), "theme_missing", name=config.theme)
         brand = config.brand or schema.Brand()
@@ -326,6 +346,9 @@ class _Validator:
             logo=logo,
             per_page=config.per_page,
             print=_print_settings(paper, config.print_foreword),
+            region_code=config.region_code,
+            food_categories=_listed(config.legal and config.legal.food_categories),
+            pirt_categories=_listed(config.legal and config.legal.pirt_categories),
         )
 
     def categories(self) -> dict[str, Category] | None:
@@ -475,8 +498,10 @@ class _Validator:
             marketplaces=tuple((front.marketplaces or {}).items()),
             logo=logo or None,
             cover=cover or None,
-            certifications=tuple(Certification(c.type, c.number) for c in front.certifications or ()),
+            nib=self.nib(doc, front.nib),
+            certifications=self.certifications(doc, front.certifications),
             featured=front.featured,
+            draft=front.draft,
             story=self.markdown(doc, "body", doc.body, doc.body_line, folder, folder),
             alias_lines=self.aliases(doc, front.aliases),
         )
@@ -531,7 +556,9 @@ class _Validator:
             min_order=front.min_order,
             stock=front.stock,
             tags=tuple(front.tags or ()),
+            certifications=self.certifications(doc, front.certifications),
             featured=front.featured,
+            draft=front.draft,
             added=front.added,
             sku=front.sku,
             description=description,
@@ -551,16 +578,46 @@ class _Validator:
                 choices=", ".join(self.districts),
             )
 
-    def aliases(self, doc: Document, values: list[str] | None) -> tuple[tuple[str, int], ...]:
-        """Valid aliases with their lines; the site's own folders and files are not for aliases."""
+    def nib(self, doc: Document, value: str | None) -> str | None:
+        if value is not None and (problem := legal.shape_error("nib", value)):
+            self.at(doc, ("nib",), problem)
+        return value
+
+    def certifications(
+        self, doc: Document, written: list[schema.Certification] | None
+    ) -> tuple[Certification, ...]:
+        """The certificates as written, each number checked for the shape of its type."""
+        found = []
+        for index, cert in enumerate(written or ()):
+            loc = ("certifications", index, "number")
+            if cert.number is not None and (problem := legal.shape_error(cert.type, cert.number)):
+                self.at(doc, loc, problem)
+            found.append(Certification(cert.type, cert.number, doc.path, line_for(doc.lines, loc)))
+        return tuple(found)
+
+    def check_legal_categories(self, doc: Document, site: Settings) -> None:
+        """site.yaml `legal` names categories that exist."""
+        if not self.categories_valid:
+            return
+        for group in ("food_categories", "pirt_categories"):
+            for index, slug in enumerate(getattr(site, group) or ()):
+                if slug not in self.category_slugs:
+                    self.at(doc, ("legal", group, index), "include_categories_missing", slug=slug)
+
+    def aliases(self, doc: Document, values: list[str] | None) -> tuple[tuple[str, int, int], ...]:
+        """Valid aliases as site paths, with their lines and indexes; the site's own folders
+        and files are not for aliases."""
         good = []
         for index, value in enumerate(values or ()):
-            if not _ALIAS_RE.match(value) or "/../" in value or "/./" in value:
-                self.at(doc, ("aliases", index), "bad_alias")
-            elif value.split("/")[1] in RESERVED_ALIAS_ROOTS:
-                self.at(doc, ("aliases", index), "alias_reserved", path=value)
+            try:
+                path = urls.alias_path(value, self.base_url)
+            except urls.AliasError as exc:
+                self.at(doc, ("aliases", index), exc.key, **exc.detail)
+                continue
+            if path.split("/")[1].casefold() in RESERVED_ALIAS_ROOTS:
+                self.at(doc, ("aliases", index), "alias_reserved", path=path)
             else:
-                good.append((value, line_for(doc.lines, ("aliases", index))))
+                good.append((path, line_for(doc.lines, ("aliases", index)), index))
         return tuple(good)
 
     def check_print_references(
@@ -579,23 +636,33 @@ class _Validator:
                     self.at(doc, ("print", "include", group, index), f"include_{group}_missing", slug=slug)
 
     def check_aliases(self, businesses: list[Business], products: list[Product], pages: list[Page]) -> None:
-        taken: dict[str, str] = {
-            "/": "/",
-            "/ikm/": "/ikm/",
-            "/cari/": "/cari/",
-            "/katalog/": "/katalog/",
-        }
-        taken.update({f"/kategori/{slug}/": "categories.yaml" for slug in self.category_slugs})
-        taken.update({f"/{p.slug}/": p.source for p in pages})
-        taken.update({f"/ikm/{b.slug}/": b.source for b in businesses})
-        taken.update({f"/ikm/{p.business}/{p.slug}/": p.source for p in products})
+        """No alias page may write a file that a page, a brochure or another alias writes, nor
+        a folder where such a file is or a file where such a folder is. Compared without
+        regard to case: a site copied to a Windows or macOS disk would mix them up."""
+        paths = {"/": "/", "/ikm/": "/ikm/", "/cari/": "/cari/", "/katalog/": "/katalog/"}
+        paths.update({f"/kategori/{slug}/": "categories.yaml" for slug in self.category_slugs})
+        paths.update({f"/{p.slug}/": p.source for p in pages})
+        paths.update({f"/ikm/{b.slug}/": b.source for b in businesses})
+        paths.update({urls.brochure(b.slug): b.source for b in businesses})
+        paths.update({f"/ikm/{p.business}/{p.slug}/": p.source for p in products})
+        files = {urls.output_file(path).casefold(): owner for path, owner in paths.items()}
+        folders = {folder: owner for file, owner in files.items() for folder in _folders(file)}
         for entry in [*businesses, *products]:
-            for index, (alias, line) in enumerate(entry.alias_lines):
-                if alias in taken:
-                    self.say(
-                        entry.source, line, f"aliases[{index}]", "alias_taken", path=alias, other=taken[alias]
-                    )
-                taken[alias] = entry.source
+            for alias, line, index in entry.alias_lines:
+                file = urls.alias_file(alias).casefold()
+                clash = [files[f] for f in (file, *_folders(file)) if f in files] + [folders.get(file)]
+                other = next((owner for owner in clash if owner), None)
+                if other is not None:
+                    self.say(entry.source, line, f"aliases[{index}]", "alias_taken", path=alias, other=other)
+                    continue
+                files[file] = entry.source
+                folders.update({folder: entry.source for folder in _folders(file)})
+
+
+def _folders(file: str) -> list[str]:
+    """`a/b/index.html` -> `a`, `a/b`: the folders an output file needs."""
+    parts = file.split("/")
+    return ["/".join(parts[:end]) for end in range(1, len(parts))]
 
 
 def _print_settings(config: schema.Print, foreword: str | None) -> PrintSettings:
@@ -612,6 +679,30 @@ def _print_settings(config: schema.Print, foreword: str | None) -> PrintSettings
         edition=config.edition,
         foreword=foreword,
     )
+
+
+def legal_warnings(
+    entries: Sequence[Business | Product], region_code: str | None, today: dt.date, language: str
+) -> tuple[ContentError, ...]:
+    """P-IRT numbers issued by another kab/kota than site.yaml `region_code`, or whose expiry
+    year has passed: worth a look, but the product may still be sold (a business moves)."""
+    found = []
+    for entry in entries:
+        for index, cert in enumerate(entry.certifications):
+            if cert.type != "pirt" or cert.number is None or legal.shape_error("pirt", cert.number):
+                continue
+            where = (cert.source, cert.line, f"certifications[{index}].number")
+            region, year = legal.pirt_region(cert.number), legal.pirt_expiry_year(cert.number)
+            if region_code and region != region_code:
+                text = message("legal_pirt_region", language, found=region, expected=region_code)
+                found.append(ContentError(*where, text))
+            if year < today.year:
+                found.append(ContentError(*where, message("legal_pirt_expired", language, year=year)))
+    return tuple(sorted(found))
+
+
+def _listed(slugs: list[str] | None) -> tuple[str, ...] | None:
+    return None if slugs is None else tuple(slugs)
 
 
 def _find_normalized(candidate: Path) -> Path:

@@ -4,13 +4,17 @@ The C loader only *composes* the node graph; we construct values ourselves so th
  - no tag can build a Python object (unknown tags are errors),
  - every scalar stays the text the editor wrote (`0812...`, `00123`, `NO`); the schema
    converts to int/bool/date where a field asks for it, so YAML 1.1 never guesses,
- - a key written twice is an error, not "last one wins",
+ - a key written twice is an error, not "last one wins" (the first is kept, so the
+   file's other mistakes are still found in the same run),
  - alias expansion is bounded, so a "billion laughs" file is refused, not expanded,
- - each value's line is recorded under its location, for `path:line: field` messages.
+ - each value's line is recorded under its location, for `path:line: field` messages,
+ - a syntax error is told in the editor's words at the line of the mistake, which is not
+   always where PyYAML noticed it (a missing colon is noticed at the next key).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import yaml
@@ -66,19 +70,86 @@ def parse(text: str, first_line: int = 1) -> tuple[Any, dict[Loc, int]]:
     `first_line` is the file line of the text's first line (front matter starts at 2).
     Raises YamlProblem for syntax errors and for everything the module refuses.
     """
+    data, lines, problems = parse_all(text, first_line)
+    if problems:
+        raise problems[0]
+    return data, lines
+
+
+def parse_all(text: str, first_line: int = 1) -> tuple[Any, dict[Loc, int], list[YamlProblem]]:
+    """As `parse`, but a key written twice is returned as a problem beside the value (the
+    first one kept) instead of hiding the file's other mistakes. Still raises the rest."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line if mark else 0) + first_line
-        raise YamlProblem(line, "yaml_syntax", detail=str(exc.problem or exc.context or "")) from None
+        raise _syntax_problem(exc, text, first_line) from None
+    except yaml.reader.ReaderError as exc:  # a control character, pasted unseen
+        raise _control_character(exc, text, first_line) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(first_line, "yaml_syntax", detail=str(exc)) from None
     lines: dict[Loc, int] = {}
     if node is None:
-        return None, lines
+        return None, lines, []
     builder = _Builder(first_line, lines)
-    return builder.build(node, (), 0), lines
+    return builder.build(node, (), 0), lines, builder.problems
+
+
+# (words of PyYAML's context, words of its problem) -> our message key and the mark that
+# points at the mistake: a missing colon is noticed at the next key, an unclosed quote or
+# bracket at the end of the text, but the editor has to look where it began.
+_SYNTAX: tuple[tuple[str, str, str, str], ...] = (
+    ("", "tab character", "yaml_tab", "problem"),
+    ("", "could not find expected ':'", "yaml_no_colon", "context"),
+    ("", "mapping values are not allowed", "yaml_colon_in_value", "problem"),
+    ("quoted scalar", "end of stream", "yaml_unclosed_quote", "context"),
+    ("flow", "did not find expected ','", "yaml_unclosed_bracket", "context"),
+    ("", "did not find expected key", "yaml_misaligned", "problem"),
+    ("", "did not find expected '-' indicator", "yaml_misaligned", "problem"),
+    ("", "cannot start any token", "yaml_special_start", "problem"),
+    ("", "found undefined alias", "yaml_special_start", "problem"),
+    ("", "unknown escape character", "yaml_escape", "problem"),
+    ("", "but found another document", "yaml_document", "problem"),
+)
+_CLOSING = {"[": "]", "{": "}"}
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlProblem:
+    """PyYAML's error as our message at the line of the mistake; a tab is named as a tab."""
+    context, problem = str(exc.context or ""), str(exc.problem or "")
+    found = next((row for row in _SYNTAX if row[0] in context and row[1] in problem), None)
+    key, which = (found[2], found[3]) if found else ("yaml_syntax", "problem")
+    mark = (exc.context_mark if which == "context" else None) or exc.problem_mark or exc.context_mark
+    line, column = (mark.line, mark.column) if mark else (0, 0)
+    written = text.split("\n")
+    here = written[line] if line < len(written) else ""
+    char = here[column] if column < len(here) else ""
+    if char == "\t" or "\t" in here[: len(here) - len(here.lstrip())]:
+        key = "yaml_tab"
+    detail = {
+        "yaml_special_start": {"char": char},
+        "yaml_unclosed_quote": {"quote": char},
+        "yaml_unclosed_bracket": {"open": char, "close": _CLOSING.get(char, "")},
+        "yaml_syntax": {"detail": problem or context},
+    }.get(key, {})
+    return YamlProblem(line + first_line, key, **detail)
+
+
+def _control_character(exc: yaml.reader.ReaderError, text: str, first_line: int) -> YamlProblem:
+    """Where the character YAML refuses is. Its first occurrence is the one: it is refused
+    everywhere (and libyaml counts `position` in bytes, not characters)."""
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+    index = max(text.find(char), 0)
+    before = text[:index]
+    column = index - before.rfind("\n")
+    return YamlProblem(
+        before.count("\n") + first_line, "yaml_control_char", name=char_name(char), position=str(column)
+    )
+
+
+def char_name(char: str) -> str:
+    """`U+00A0 NO-BREAK SPACE`: a character that cannot be seen, named so it can be found."""
+    name = unicodedata.name(char, "TAB" if char == "\t" else "CONTROL")
+    return f"U+{ord(char):04X} {name}"
 
 
 class _Builder:
@@ -87,6 +158,7 @@ class _Builder:
         self.lines = lines
         self.count = 0
         self.active: set[int] = set()
+        self.problems: list[YamlProblem] = []  # what does not stop the build of the value
 
     def line_of(self, node: yaml.Node) -> int:
         return node.start_mark.line + self.first_line
@@ -122,7 +194,8 @@ class _Builder:
                 raise YamlProblem(self.line_of(key_node), "yaml_key", _key(loc))
             key = key_node.value
             if key in result:
-                raise YamlProblem(self.line_of(key_node), "duplicate_key", _key((*loc, key)))
+                self.problems.append(YamlProblem(self.line_of(key_node), "duplicate_key", _key((*loc, key))))
+                continue
             self.lines[(*loc, key)] = self.line_of(key_node)
             result[key] = self.build(value_node, (*loc, key), depth + 1)
         return result

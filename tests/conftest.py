@@ -65,7 +65,7 @@ marketplaces:
   tokopedia: https://www.tokopedia.com/kerupukuji
 logo: logo.png
 certifications:
-  - type: halal
+  - type: other
     number: 00123
 featured: true
 ---

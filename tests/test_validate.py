@@ -38,7 +38,7 @@ def test_capitalised_and_odd_field_names_are_reported(site):
         "ikm/kerupuk-uji/products/kerupuk-melarat.md:4: Harga: kolom tidak dikenal (maksud Anda `price`?)",
         "ikm/kerupuk-uji/products/kerupuk-melarat.md:5: a\\nb: kolom tidak dikenal"
         " (kolom yang dikenal: name, category, price, unit, images, variants, material, size, weight_g,"
-        " min_order, stock, tags, featured, added, sku, draft, aliases, description)",
+        " min_order, stock, tags, certifications, featured, added, sku, draft, aliases, description)",
     ]
 
 
@@ -239,7 +239,7 @@ def test_front_matter_problems(site):
     )
     assert found[0].startswith("ikm/kerupuk-uji/products/a.md:1: front matter tidak ada")
     assert found[1].startswith("ikm/kerupuk-uji/products/b.md:1: front matter tidak ditutup")
-    assert found[2].startswith("ikm/kerupuk-uji/products/c.md:3: penulisan YAML salah")
+    assert found[2].startswith("ikm/kerupuk-uji/products/c.md:2: kurung [ dibuka di baris ini")
 
 
 def test_categories_unique_and_slugs_valid(site):
@@ -293,7 +293,7 @@ def test_messages_in_english(site):
 def test_aliases_must_not_collide(site):
     text = BUSINESS.replace("featured: true", "featured: true\naliases: [/ikm/topeng-uji/, bad]")
     found = problems(site({"ikm/kerupuk-uji/index.md": text}))
-    assert any(":17: aliases[1]: alias harus path lama" in line for line in found)
+    assert any(":17: aliases[1]: alias harus alamat lama" in line for line in found)
     assert any(":17: aliases[0]: alias /ikm/topeng-uji/ bentrok" in line for line in found)
 
 
@@ -382,7 +382,7 @@ def test_social_links_must_be_on_their_network(site):
 def test_base_url_without_query_or_fragment(site):
     found = problems(site({"site.yaml": "title: X\nbase_url: https://x.go.id/galeri?utm=1#a\n"}))
     assert found == [
-        "site.yaml:2: base_url: alamat situs tidak boleh berisi ? atau # (contoh: https://galeri-ikm.cirebonkota.go.id/)"
+        "site.yaml:2: base_url: alamat situs harus http:// atau https://, nama host, lalu path tanpa spasi, tanda kutip, < >, ? atau # (contoh: https://galeri-ikm.cirebonkota.go.id/)"
     ]
 
 

@@ -56,11 +56,11 @@ def test_recursive_alias_is_refused():
     assert caught.value.message_key == "yaml_too_deep"
 
 
-def test_syntax_error_has_line():
+def test_syntax_error_has_the_line_of_the_mistake():
     with pytest.raises(YamlProblem) as caught:
         parse("name: A\nprice: [1, 2\nunit: pcs\n", first_line=2)
-    assert caught.value.message_key == "yaml_syntax"
-    assert caught.value.line >= 3
+    assert (caught.value.message_key, caught.value.line) == ("yaml_unclosed_bracket", 3)
+    assert caught.value.detail == {"open": "[", "close": "]"}
 
 
 def test_merge_keys_are_refused():

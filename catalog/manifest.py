@@ -1,7 +1,9 @@
 """What each output page was built from (a fingerprint per path), kept between builds.
 
 Stored in the cache folder, keyed by the output folder, so the output itself stays a
-clean deployable site. A missing or unreadable manifest only means a full render.
+clean deployable site. A missing or unreadable manifest only means a full render. Each
+page and PDF also has the stamp it had when written (`jsonfile.stamp`): one that no longer
+matches (truncated, edited in the output) is made again, never reused.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import json
 import os
 from pathlib import Path
 
-from .jsonfile import read_mapping, write_atomic
+from .jsonfile import Stamp, read_mapping, still_intact, write_atomic
+from .jsonfile import stamp as stamp_of
 
 
 class Manifest:
@@ -32,35 +35,67 @@ class Manifest:
         self.stamp: str | None = saved.get("stamp") if valid else None
         self.language: str = saved.get("language", "id") if valid else "id"
         self.pdf_pages: dict[str, int] = saved.get("pdf_pages", {}) if valid else {}
+        self.files: dict[str, Stamp] = saved.get("files", {}) if valid else {}
+        self.seal: str | None = saved.get("seal") if valid else None
         self.current: dict[str, str] = {}
         self.current_pdf_pages: dict[str, int] = {}
+        self.current_files: dict[str, Stamp] = {}
+        self.stamped: dict[str, str] = {}  # the key each stamp was taken with
 
     def same_inputs(self, stamp: str) -> bool:
         """True when the output folder is the last build's and its inputs were exactly these."""
         return self.stamp == stamp
 
+    def same_output(self, seal: str | None) -> bool:
+        """True when every file the last build wrote is still as written (writer.seal)."""
+        return seal is not None and self.seal == seal
+
     def unchanged(self, path: str, key: str) -> bool:
         return self.previous.get(path) == key
 
-    def record(self, path: str, key: str, pdf_pages: int | None = None) -> None:
+    def reusable(self, path: str, key: str, file: Path | None) -> Stamp | None:
+        """The stamp of the previous output's `file` when it may be reused for `path`: made
+        from the same inputs (`key`) and still the bytes that build wrote."""
+        if file is None or not self.unchanged(path, key):
+            return None
+        return still_intact(file, self.files.get(path))
+
+    def record(self, path: str, key: str, pdf_pages: int | None = None, stamp: Stamp | None = None) -> None:
         self.current[path] = key
         if pdf_pages is not None:
             self.current_pdf_pages[path] = pdf_pages
+        if stamp is not None:
+            self.current_files[path] = stamp
+            self.stamped[path] = key
 
-    def save(self, stamp: str | None, language: str) -> None:
+    def save(self, stamp: str | None, language: str, seal: str | None = None) -> None:
         """Record this build's pages, inputs and output folder (call after the swap).
 
         `stamp` None says the output is not a full build of its inputs (`pdf` rebuilt only
         the PDFs), so the next build may not skip everything.
         """
+        self._stamp_rewritten()
         data = {
             "output": _identity(self.out),
             "stamp": stamp,
             "pages": self.current,
             "pdf_pages": self.current_pdf_pages,
+            "files": self.current_files,
+            "seal": seal,
             "language": language,
         }
         write_atomic(self.file, json.dumps(data, sort_keys=True))
+
+    def _stamp_rewritten(self) -> None:
+        """Pages rewritten in place since they were recorded (the preview's quick path sets
+        their new key alone) get the stamp of what is in the file now."""
+        for path, key in self.current.items():
+            if path in self.current_files and self.stamped.get(path) != key:
+                try:
+                    self.current_files[path] = stamp_of(self.out / path)
+                except OSError:
+                    del self.current_files[path]  # unknown: rendered again next time
+                self.stamped[path] = key
 
 
 def _identity(out: Path) -> str | None:

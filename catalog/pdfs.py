@@ -1,8 +1,9 @@
 """The print plan's documents -> PDF files, skipping documents whose inputs did not change.
 
 Each PDF gets a fingerprint (the print templates, strings and static files, WeasyPrint's
-version and everything the document prints); an unchanged PDF is hard-linked from the
-previous output. A typo fixed in one business re-renders its brochure and the catalogs
+version and everything the document prints); an unchanged PDF whose file is still the
+bytes that build wrote (`Manifest.reusable`) is hard-linked from the previous output.
+A typo fixed in one business re-renders its brochure and the catalogs
 that contain it, nothing else. Documents, and the parts of a large catalog, render on
 every core, the largest first.
 """
@@ -19,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import pdf, pdfjoin, printing, qr, urls
+from .jsonfile import Stamp, naming, stamp
 from .manifest import Manifest
 from .parallel import fork_map
 from .pdf import Part, PdfRenderer, RenderedPdf
@@ -34,6 +36,7 @@ class PdfOutcome:
     pages: int
     size: int  # bytes
     rendered: bool
+    stamp: Stamp  # the file as written: size, time stamp, hash
     warnings: tuple[str, ...] = ()
 
 
@@ -88,9 +91,10 @@ def render_pdfs(
             keys[index] = fingerprint(renderer, doc)
             previous = writer.previous(path)
             pages = manifest.pdf_pages.get(path)
-            if previous is not None and pages and manifest.unchanged(path, keys[index]):
+            kept = manifest.reusable(path, keys[index], previous)
+            if previous is not None and pages and kept is not None:
                 writer.link_claimed(path, previous)
-                outcomes[index] = PdfOutcome(doc.path, keys[index], pages, previous.stat().st_size, False)
+                outcomes[index] = PdfOutcome(doc.path, keys[index], pages, kept[0], False, kept)
         todo = [index for index in range(len(docs)) if index not in outcomes]
         large = [index for index in todo if _in_parts(docs[index])]
 
@@ -102,6 +106,10 @@ def render_pdfs(
             return file.with_name(f".{file.name}.parts")
 
         def work(job: _Job) -> PdfOutcome | Part:
+            with naming(target(job.doc)):  # a full disk's message names the PDF
+                return laid_out(job)
+
+        def laid_out(job: _Job) -> PdfOutcome | Part:
             doc = docs[job.doc]
             if job.step == "whole":
                 done: RenderedPdf | Part = (
@@ -124,7 +132,8 @@ def render_pdfs(
                 raise ThemeError(f"themes/{renderer.theme.name}/print: {doc.path}: {refused[0]}")
             if isinstance(done, Part):
                 return done
-            return PdfOutcome(doc.path, keys[job.doc], done.pages, done.size, True, done.problems)
+            written = stamp(target(job.doc))
+            return PdfOutcome(doc.path, keys[job.doc], done.pages, done.size, True, written, done.problems)
 
         steps = [
             [_Job(index, "front") for index in large],

@@ -28,7 +28,7 @@ from .sources import load_sources
 from .themes import MONTHS, Theme, brand_css, find_themes, load_theme
 from .validate import build_catalog
 from .views import PageView, ViewBuilder
-from .writer import OutputWriter
+from .writer import OutputWriter, accepts, output_seal
 
 PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
 
@@ -115,7 +115,8 @@ def preflight(options: BuildOptions, catalog: Catalog, store: ImageStore) -> lis
     site = catalog.site
     theme = load_theme(themes, site.theme, site.language, urls.Urls(site.base_url), "")
     plan = print_plan(catalog, store, theme, options.content)
-    return [_low_resolution_warning(low, site.language) for low in plan.low_resolution]
+    found = [_low_resolution_warning(low, site.language) for low in plan.low_resolution]
+    return found + printing.unprintable_warnings(plan.unprintable, options.content, site.language)
 
 
 def freeze(options: BuildOptions) -> tuple[Catalog, Path, int, str]:
@@ -147,7 +148,10 @@ def check_output_folder(options: BuildOptions) -> None:
             raise UsageError(
                 f"--out {options.out}: tidak boleh folder konten, proyek atau tembolok (pilih mis. public)"
             )
-    if out.is_dir() and any(out.iterdir()) and not (out / "index.html").is_file():
+    # Files no build wrote are kept (writer.py), but a folder of documents is no place
+    # for a site: only an empty folder, a site, a deploy repository (.git) or one holding
+    # only hidden files and CNAME is taken.
+    if out.is_dir() and not accepts(out):
         raise UsageError(f"--out {options.out}: folder berisi berkas lain, bukan situs; pilih folder kosong")
 
 
@@ -166,7 +170,7 @@ def build(
     settings = f"{options!r}|{os.environ.get('SOURCE_DATE_EPOCH', '')}|{cms.Backend.from_environment()}"
     settings += f"|{cms.vendor_versions()}"
     stamp = inputs_stamp([options.content, *options.theme_roots, Path(__file__).parent], settings)
-    if manifest.same_inputs(stamp) and not only_pdf:
+    if not only_pdf and manifest.same_inputs(stamp) and manifest.same_output(output_seal(options.out)):
         pages = len(manifest.previous) - len(manifest.pdf_pages)
         return BuildStats(pages=pages, reused=pages, unchanged=True, language=manifest.language)
     themes = find_themes(options.theme_roots)
@@ -178,6 +182,8 @@ def build(
     if plan is not None:
         for low in plan.low_resolution:
             reporter.warning(_low_resolution_warning(low, site.language))
+        for problem in printing.unprintable_warnings(plan.unprintable, options.content, site.language):
+            reporter.warning(problem)
     brochures = {doc.path: doc.pages for doc in plan.brochures} if plan else {}
     views = ViewBuilder(catalog, store, theme.t, brochures, search=options.search)
     # Building the views plans every photo rendition the pages show, before encoding.
@@ -217,7 +223,7 @@ def build(
                 plan, renderer, writer, manifest, options.workers, lambda d, t: reporter.progress("pdf", d, t)
             )
             for outcome in outcomes:
-                manifest.record(urls.output_file(outcome.path), outcome.key, outcome.pages)
+                manifest.record(urls.output_file(outcome.path), outcome.key, outcome.pages, outcome.stamp)
                 built_pdfs[outcome.path] = (outcome.pages, outcome.size)
                 (stats.pdfs_rendered if outcome.rendered else stats.pdfs_reused).append(outcome.path)
                 for warning in outcome.warnings:
@@ -236,7 +242,7 @@ def build(
             lambda d, t: reporter.progress("render", d, t),
         )
         for page, outcome in zip(pages, outcomes_html, strict=True):
-            manifest.record(outcome.path, outcome.key)
+            manifest.record(outcome.path, outcome.key, stamp=outcome.stamp)
             if outcome.rendered:
                 stats.rendered.append(page.path)
             else:
@@ -246,11 +252,17 @@ def build(
         for asset in theme.assets.values():
             writer.write_bytes(asset.path, asset.data)
         if only_pdf:
-            manifest.current.update(writer.keep_previous(manifest.previous))
+            kept = writer.keep_previous(manifest.previous)
+            manifest.current.update(kept)
+            manifest.current_files.update(
+                {path: manifest.files[path] for path in kept if path in manifest.files}
+            )
         else:
-            _write_site_files(writer, catalog, store, link, pages)
+            _write_site_files(writer, catalog, store, theme, link, pages)
             if options.feeds:
-                feeds_built = productfeeds.build(catalog, link, lambda ref: store.picture(ref).fallback.path)
+                feeds_built = productfeeds.build(
+                    catalog, theme, link, lambda ref: store.picture(ref).fallback.path
+                )
                 for path, text in feeds_built.files.items():
                     writer.write_text(path, text)
                 stats.feeds_skipped = feeds_built.skipped
@@ -261,30 +273,37 @@ def build(
                     writer.link(path, file)
                 writer.write_text(search.MAP, index.map_text)
                 stats.search_records, stats.search_parts = index.records, index.parts
-            _write_admin(writer, catalog, options.content, link, sorted(themes), reporter)
+            _write_admin(writer, catalog, options.content, theme, sorted(themes), reporter)
         writer.commit()
     except BaseException:
         writer.abort()
         raise
-    manifest.save(None if only_pdf else stamp, site.language)
+    try:  # the site is in place; without its manifest the next build only renders everything
+        manifest.save(None if only_pdf else stamp, site.language, writer.seal)
+    except OSError as exc:
+        reporter.warning(message("manifest_unsaved", site.language, path=exc.filename, detail=exc.strerror))
     if keep is not None and not only_pdf:
         keep(Built(catalog, store, theme, views, manifest))
     return stats
 
 
 def _write_site_files(
-    writer: OutputWriter, catalog: Catalog, store: ImageStore, link: urls.Urls, pages: list[PageView]
+    writer: OutputWriter,
+    catalog: Catalog,
+    store: ImageStore,
+    theme: Theme,
+    link: urls.Urls,
+    pages: list[PageView],
 ) -> None:
     """Everything besides pages and PDFs: photos, alias redirects, sitemap, robots.txt."""
-    site = catalog.site
     for path, cached in store.outputs():
         writer.link(path, cached)
     aliases = [(alias, urls.business(b.slug)) for b in catalog.businesses for alias in b.aliases]
     aliases += [(alias, urls.product(p.business, p.slug)) for p in catalog.products for alias in p.aliases]
     for old, new in aliases:
-        writer.write_text(urls.output_file(old), feeds.alias_page(link, new, site.language))
+        writer.write_text(urls.alias_file(old), feeds.alias_page(theme, link, new))
     writer.write_text("_redirects", feeds.redirects(link, aliases))
-    writer.write_text("sitemap.xml", feeds.sitemap(link, [page.path for page in pages]))
+    writer.write_text("sitemap.xml", feeds.sitemap(theme, link, [page.path for page in pages]))
     writer.write_text("robots.txt", feeds.robots(link))
 
 
@@ -292,13 +311,13 @@ def _write_admin(
     writer: OutputWriter,
     catalog: Catalog,
     content: Path,
-    link: urls.Urls,
+    theme: Theme,
     themes: list[str],
     reporter: Reporter,
 ) -> None:
     """The web CMS (/admin/), when the pinned Decap package is installed (`npm ci`)."""
     written = 0
-    for path, source in cms.admin_files(catalog, content, link, themes, cms.Backend.from_environment()):
+    for path, source in cms.admin_files(catalog, content, theme, themes, cms.Backend.from_environment()):
         if isinstance(source, Path):
             writer.link(path, source)
         else:

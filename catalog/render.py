@@ -1,8 +1,9 @@
 """Page views + the theme's templates -> HTML files, skipping pages whose inputs did not change.
 
 Each page gets a fingerprint (theme + everything the page shows); a page whose
-fingerprint matches the last build is hard-linked from the previous output instead of
-rendered. Rendering runs on every core (`parallel.fork_map`).
+fingerprint matches the last build, and whose file is still the bytes that build wrote
+(`Manifest.reusable`), is hard-linked from the previous output instead of rendered.
+Rendering runs on every core (`parallel.fork_map`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 import jinja2
 
 from . import urls
+from .jsonfile import Stamp, stamp
 from .manifest import Manifest
 from .parallel import chunks, fork_map
 from .themes import Theme, ThemeError
@@ -29,6 +31,7 @@ class Outcome:
     path: str  # output file
     key: str
     rendered: bool
+    stamp: Stamp  # the file as written: size, time stamp, hash
 
 
 class Renderer:
@@ -73,12 +76,13 @@ def render_all(
             page, path = pages[index], paths[index]
             key = renderer.key(page)
             previous = writer.previous(path)
-            if previous is not None and manifest.unchanged(path, key):
+            kept = manifest.reusable(path, key, previous)
+            if previous is not None and kept is not None:
                 writer.link_claimed(path, previous)
-                done.append(Outcome(path, key, False))
+                done.append(Outcome(path, key, False, kept))
             else:
-                writer.write_claimed(path, renderer.render(page).encode("utf-8"))
-                done.append(Outcome(path, key, True))
+                data = renderer.render(page).encode("utf-8")
+                done.append(Outcome(path, key, True, stamp(writer.write_claimed(path, data), data)))
         return done
 
     parts = fork_map(render_chunk, chunks(range(len(pages)), CHUNK), workers, _scaled(progress, len(pages)))

@@ -16,7 +16,8 @@ would be a folder of 31,000 files and 330 KB of metadata before the first result
 
 The router and the parts run on Pagefind's own tokenizer and stemmer, so routing and search
 agree. Each part is cached by the hash of its records: an edit re-indexes one part and the
-router.
+router. A cached bundle is reused only while its files are the ones written (`SUMS`): a
+truncated or altered file (through an output's hard link, say) re-indexes its bundle.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import urls
+from .jsonfile import naming, read_mapping, stamp, still_intact, write_atomic
 from .markup import plain_text
 from .model import Business, Catalog, Category, Price, Product, listing_order
 from .search_bytes import STEADY_FORMAT, sorted_language, sorts_apart, steady
@@ -56,6 +58,7 @@ ROUTER = "pagefind"  # the router bundle's folder, with Pagefind's script and We
 # with 1 and about 2 KB with 8 (bench/search.py).
 ROUTER_REPEAT = 8
 MAP = "pagefind/peta.json"  # which part each router record stands for
+SUMS = ".sums.json"  # in each cached bundle: every file's stamp as written (never published)
 PRICE_BANDS = (25_000, 50_000, 100_000, 250_000, 500_000)  # band edges, in rupiah
 NONE = 10**12  # the sort value of a record without one (no price, no date): last in ascending order
 CODE = ("pagefind.js", "pagefind-worker.js")  # with the WebAssembly, what only the router carries
@@ -352,14 +355,15 @@ def build(catalog: Catalog, views: ViewBuilder, cache: Path) -> Index:
     routing = "|".join([language, json.dumps(routes, ensure_ascii=False), *(p.key for p in parts)])
     router_key = hashlib.sha256(routing.encode()).hexdigest()[:20]
     router = folder / f"router-{router_key}"
-    missing = [part for part in parts if not wanted[part.name].is_dir()]
-    if missing or not router.is_dir():
+    missing = [part for part in parts if not _intact(wanted[part.name])]
+    router_missing = not _intact(router)
+    if missing or router_missing:
         with _Service() as service:
             for part in missing:
                 service.index(
                     [r.request() for r in part.records], language, wanted[part.name], with_code=False
                 )
-            if not router.is_dir():
+            if router_missing:
                 service.index(routes, language, router, with_code=True)
     for stale in folder.iterdir():
         if stale not in (router, *wanted.values()):
@@ -387,7 +391,17 @@ def build(catalog: Catalog, views: ViewBuilder, cache: Path) -> Index:
 
 
 def _files(bundle: Path) -> list[Path]:
-    return sorted(file for file in bundle.rglob("*") if file.is_file())
+    return sorted(file for file in bundle.rglob("*") if file.is_file() and file.name != SUMS)
+
+
+def _intact(bundle: Path) -> bool:
+    """Whether a cached bundle holds exactly the files it was written with, as written
+    (size and time stamp, the hash when the time stamp moved: one stat a file)."""
+    sums = read_mapping(bundle / SUMS)
+    files = _files(bundle) if sums else []
+    if not files or {file.relative_to(bundle).as_posix() for file in files} != set(sums):
+        return False
+    return all(still_intact(file, sums[file.relative_to(bundle).as_posix()]) for file in files)
 
 
 def _published(path: str, language: str, with_code: bool) -> bool:
@@ -414,6 +428,27 @@ def _version() -> str:
     from importlib.metadata import version
 
     return f"{version('pagefind')}|{STEADY_FORMAT}"
+
+
+def _write_bundle(published: dict[str, bytes], out: Path) -> None:
+    """Write a bundle's files and their stamps through a temporary folder, then move it to
+    `out` (replacing a damaged one). A failed write (a full disk) leaves no temporary folder."""
+    tmp = out.with_name(out.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        sums = {}
+        for path, data in published.items():
+            target = tmp / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with naming(target):
+                target.write_bytes(data)
+            sums[path] = stamp(target, data)
+        write_atomic(tmp / SUMS, json.dumps(sums, sort_keys=True))
+        shutil.rmtree(out, ignore_errors=True)
+        tmp.rename(out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
 
 class _Service:
@@ -470,16 +505,10 @@ class _Service:
             for file in files
             if _published(file["path"], language, with_code)
         }
-        tmp = out.with_name(out.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
         published = steady(published, language)
         if not with_code:  # a part: a search by relevance need not download the sort orders
             published = sorts_apart(published, language)
-        for path, data in published.items():
-            target = tmp / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        tmp.rename(out)
+        _write_bundle(published, out)
 
     def _encode(self, payload: dict[str, Any]) -> bytes:
         self.next_id += 1

@@ -5,7 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SYSTEM_PACKAGES := chromium poppler-utils zbar-tools
+# libharfbuzz-subset0: WeasyPrint subsets the PDFs' fonts with it (else with fontTools, slower)
+SYSTEM_PACKAGES := chromium poppler-utils zbar-tools libharfbuzz-subset0
 
 .PHONY: site test serve check lint system-deps demo-images bench lighthouse clean
 
@@ -46,7 +47,7 @@ node_modules/.installed: package.json package-lock.json
 		npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
 	else echo "npm not found: the site will be built without /admin/ (the web CMS)"; fi
 
-# Debian packages the tests use (browser screenshots, PDF pages, QR decoding).
+# Debian packages the tests use (browser screenshots, PDF pages, QR decoding, font subsetting).
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

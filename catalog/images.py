@@ -3,14 +3,21 @@
 Renditions are named by the source's content hash and the encoding parameters, so a
 photo is encoded once and reused by every later build from the cache (`.cache/images`);
 the output only links to cache files. Originals never reach the output: everything
-published is re-encoded, EXIF orientation applied and all metadata (GPS too) dropped.
-Encoding runs in a process pool on every core.
+published (the PDFs' photos too) is re-encoded, EXIF orientation applied, colours converted
+to sRGB, and every piece of metadata dropped: EXIF (GPS too), XMP, IPTC, comments, PNG text
+chunks and the ICC profile. A cached rendition is reused only while it is the file that was
+written (its size, and its hash when its time stamp moved); anything else is encoded again.
+Encoding runs in a process pool on every core. HEIC/HEIF photos are read through pillow-heif,
+AVIF by Pillow itself.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import functools
 import hashlib
+import io
 import json
 import math
 import os
@@ -21,7 +28,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageFile, ImageOps
+from PIL import Image, ImageCms, ImageFile, ImageOps
 
 from .jsonfile import read_mapping, write_atomic
 from .model import ImageRef
@@ -32,11 +39,12 @@ LOGO_WIDTHS = (128, 256, 512)
 WEBP_QUALITY = 80
 WEBP_METHOD = 2  # measured: bench/webp_method.py, docs/benchmarks.md
 JPEG_QUALITY = 82
-ENCODER_VERSION = "1"
+ENCODER_VERSION = "2"  # 2: colours to sRGB, comments and ICC profiles dropped
 MAX_PIXELS = 50_000_000
-FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "MPO"}
+FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "MPO", "HEIF", "AVIF"}
 _ROTATED = {5, 6, 7, 8}
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +116,8 @@ class ImageStore:
         """An error key and details when `file` is not a safe, readable image; else None."""
         try:
             stat = file.stat()
-        except OSError as exc:
-            return "image_invalid", {"detail": exc.strerror or str(exc)}
+        except OSError:
+            return "image_unreadable", {}
         stamp = f"{file}|{stat.st_size}|{stat.st_mtime_ns}"
         cached = self.index.get(stamp)
         if cached is not None:
@@ -186,16 +194,15 @@ class ImageStore:
     # -- encode ------------------------------------------------------------------------
     def encode(self, workers: int, progress: Callable[[int, int], None]) -> list[tuple[ImageRef, str]]:
         """Encode every planned picture missing from the cache; return (ref, reason) failures."""
-        todo = [
-            job
-            for job in self.jobs.values()
-            if not (self.cache_dir / job.key[:2] / f"{job.key}.done").exists()
-        ]
-        failures: list[tuple[ImageRef, str]] = []
+        todo = [job for job in self.jobs.values() if not _intact(self.cache_dir / job.key[:2], job)]
         self.encoded = len(todo)
         progress(0, len(todo))
-        if not todo:
-            return failures
+        return self._encode_all(todo, workers, progress) if todo else []
+
+    def _encode_all(
+        self, todo: list[_Job], workers: int, progress: Callable[[int, int], None]
+    ) -> list[tuple[ImageRef, str]]:
+        failures: list[tuple[ImageRef, str]] = []
         if workers <= 1 or len(todo) == 1:
             results: Iterable = ((job, _safe_encode(job, self.cache_dir)) for job in todo)
             for done, (job, error) in enumerate(results, 1):
@@ -234,6 +241,26 @@ class ImageStore:
         write_atomic(self.index_file, json.dumps(kept, sort_keys=True))
 
 
+def _intact(folder: Path, job: _Job) -> bool:
+    """Whether every rendition of `job` is in the cache as it was written: the size always
+    (a truncated file), the hash when the time stamp moved (bytes changed in place)."""
+    written = read_mapping(folder / f"{job.key}.done")
+    for name in job.files():
+        try:
+            stat = (folder / name).stat()
+            size, mtime, digest = written[name]
+        except (OSError, KeyError, TypeError, ValueError):
+            return False
+        if stat.st_size != size or (stat.st_mtime_ns != mtime and _digest(folder / name) != digest):
+            return False
+    return True
+
+
+def _digest(file: Path) -> str:
+    with file.open("rb") as opened:
+        return hashlib.file_digest(opened, "sha256").hexdigest()
+
+
 class _Refused(Exception):
     def __init__(self, key: str, **detail: object) -> None:
         super().__init__(key)
@@ -252,8 +279,21 @@ def _strict() -> Iterator[None]:
         ImageFile.LOAD_TRUNCATED_IMAGES = saved
 
 
+@functools.cache
+def _read_heif() -> None:
+    """Teach Pillow HEIC/HEIF, on first need: importing pillow-heif takes 40 ms, and a build
+    whose photos are all known from the cache's index opens none."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+
+
 def _inspect(file: Path) -> SourceInfo:
-    data = file.read_bytes()
+    _read_heif()
+    try:
+        data = file.read_bytes()
+    except OSError:
+        raise _Refused("image_unreadable") from None
     try:
         with warnings.catch_warnings(), _strict():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -271,11 +311,49 @@ def _inspect(file: Path) -> SourceInfo:
         raise _Refused("image_bomb", pixels=pixels, limit=MAX_PIXELS // 1_000_000) from None
     except _Refused:
         raise
-    except Exception as exc:  # Pillow raises many kinds for broken files
-        raise _Refused("image_invalid", detail=_reason(exc).replace(str(file), file.name)) from None
+    except Exception:  # Pillow raises many kinds for broken files, all in its own English
+        raise _unreadable(data) from None
     if orientation in _ROTATED:
         width, height = height, width
     return SourceInfo(hashlib.sha256(data).hexdigest(), width, height)
+
+
+# What a file Pillow cannot read says it is, by its first bytes (ISO BMFF brands at 8..12).
+_MAGIC = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG", "PNG"), (b"GIF8", "GIF"), (b"%PDF", "PDF"))
+_BRANDS = {b"heic": "HEIF", b"heix": "HEIF", b"mif1": "HEIF", b"msf1": "HEIF", b"avif": "AVIF"}
+
+
+def _unreadable(data: bytes) -> _Refused:
+    """Why Pillow could not read `data`, as a message an editor can act on (never Pillow's
+    English): empty, an SVG, text such as a saved web page, a damaged photo, another format."""
+    if not data:
+        return _Refused("image_empty")
+    head = data[:4096]
+    if b"<svg" in head.lower():
+        return _Refused("image_svg")
+    fmt = next((name for magic, name in _MAGIC if head.startswith(magic)), None)
+    if head[4:8] == b"ftyp":
+        fmt = _BRANDS.get(head[8:12], "MP4/MOV")
+    elif head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        fmt = "WEBP"
+    if fmt in FORMATS:
+        return _Refused("image_damaged", fmt=_SHOWN.get(fmt, fmt))
+    if fmt is not None:
+        return _Refused("image_format", fmt=fmt)
+    if _is_text(head):
+        return _Refused("image_text")
+    return _Refused("image_invalid")
+
+
+_SHOWN = {"HEIF": "HEIC", "WEBP": "WebP"}
+
+
+def _is_text(head: bytes) -> bool:
+    try:  # incremental: a character cut at the end of `head` is no reason to say "not text"
+        text = codecs.getincrementaldecoder("utf-8")().decode(head)
+    except UnicodeDecodeError:
+        return False
+    return all(char.isprintable() or char.isspace() for char in text)
 
 
 def _reason(exc: Exception) -> str:
@@ -292,6 +370,7 @@ def _safe_encode(job: _Job, cache_dir: Path) -> str | None:
 
 
 def _encode(job: _Job, cache_dir: Path) -> None:
+    _read_heif()
     folder = cache_dir / job.key[:2]
     folder.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings(), _strict():
@@ -309,23 +388,44 @@ def _encode(job: _Job, cache_dir: Path) -> None:
         _save(_resized(image, width), folder / name, "WEBP")
     fallback_format = "PNG" if job.kind.endswith("logo") else "JPEG"
     _save(_resized(image, job.fallback_width), folder / fallback_name, fallback_format)
-    (folder / f"{job.key}.done").touch()
+    written = {}
+    for name in job.files():
+        stat = (folder / name).stat()
+        written[name] = [stat.st_size, stat.st_mtime_ns, _digest(folder / name)]
+    write_atomic(folder / f"{job.key}.done", json.dumps(written))
 
 
 def _normalize(image: Image.Image, kind: str) -> Image.Image:
-    """RGB (photos) or RGBA (logos), whatever the source mode: CMYK, 16-bit, palette."""
+    """RGB (photos) or RGBA (logos) in sRGB, whatever the source mode (CMYK, 16-bit, palette)
+    and profile, with no metadata left: Pillow's writers copy a comment and an ICC profile
+    from `info` into the file, and EXIF, XMP, IPTC and PNG text ride there too."""
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     if image.mode in ("I;16", "I;16B", "I;16L", "I"):
         image = image.point(lambda value: value / 256).convert("L")
-    if image.mode == "CMYK":
-        image = image.convert("RGB")
-    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-    if kind == "logo":
-        return image.convert("RGBA") if has_alpha else image.convert("RGB")
-    if has_alpha:
-        rgba = image.convert("RGBA")
-        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return Image.alpha_composite(background, rgba).convert("RGB")
-    return image.convert("RGB")
+    mode = "RGBA" if has_alpha else "RGB"
+    image = _to_srgb(image, mode)
+    if kind != "logo" and has_alpha:
+        background = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(background, image).convert("RGB")
+    image.info.clear()
+    return image
+
+
+def _to_srgb(image: Image.Image, mode: str) -> Image.Image:
+    """`image` in `mode`, its embedded colour profile (Display P3 from a phone, Adobe RGB,
+    a printer's CMYK) applied, so the colours stay once the profile is dropped."""
+    icc = image.info.get("icc_profile")
+    if icc and image.mode in ("RGB", "RGBA", "CMYK", "L"):
+        colour = image.convert("RGB") if image.mode == "RGBA" else image
+        try:
+            converted = ImageCms.profileToProfile(colour, io.BytesIO(icc), _SRGB, outputMode="RGB")
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            converted = None  # a broken profile, or one for another mode: colours as they are
+        if converted is not None:
+            if mode == "RGBA":
+                converted.putalpha(image.getchannel("A") if image.mode == "RGBA" else 255)
+            return converted
+    return image.convert(mode)
 
 
 def _resized(image: Image.Image, width: int) -> Image.Image:

@@ -10,6 +10,11 @@ the page count the print plan expects. Up to `SINGLE_LIMIT` body pages the parts
 are written as one tagged PDF (PDF/UA-1). A larger catalog's parts are laid out as
 separate jobs (pdfs.py runs them on every core), each written to a file, and the files
 joined by `pdfjoin`, so no process holds more than one part whatever the catalog's size.
+
+WeasyPrint's warnings are a theme's problems, reported per PDF, except two: the notice that
+it subsets fonts with fontTools because libharfbuzz-subset0 is missing (once per PDF, for
+the same, correct result: dropped; `make test` installs the library), and a character no
+font has, said in the site's language (the plan already leaves emoji out, printing.py).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import hashlib
 import logging
 import mimetypes
 import os
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +38,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from . import pdfjoin, qr, urls
+from .messages import message
 from .printing import Brochure, CatalogDocument
 from .themes import Theme, ThemeError, theme_file
 
@@ -216,7 +223,7 @@ class _Session:
         self.html = partial_html(renderer.theme, template, doc=doc, qr=renderer.qr, font=renderer.font)
         self.options = {"pdf_identifier": identifier(doc)}
         self.fetcher = ConfinedFetcher(renderer.mounts)
-        self.log = _Collector()
+        self.log = _Collector(renderer.theme.language)
 
     def __enter__(self) -> _Session:
         logging.getLogger("weasyprint").addHandler(self.log)
@@ -289,12 +296,23 @@ def identifier(doc: CatalogDocument | Brochure) -> bytes:
     return hashlib.md5(f"{weasyprint.__version__}|{doc!r}".encode()).digest()
 
 
+_SUBSET_NOTICE = "instead of HarfBuzz-Subset"
+_NO_GLYPH = re.compile(r'unsupported by fonts: "(.+)" \((U\+[0-9A-F]+)\)')
+
+
 class _Collector(logging.Handler):
     """WeasyPrint's warnings (an unloadable image, an unknown CSS property) as messages."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str) -> None:
         super().__init__(logging.WARNING)
+        self.language = language
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        text = record.getMessage()
+        if _SUBSET_NOTICE in text:
+            return
+        missing = _NO_GLYPH.search(text)
+        if missing:
+            text = message("print_no_glyph", self.language, char=missing[1], code=missing[2])
+        self.messages.append(text)

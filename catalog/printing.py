@@ -5,21 +5,27 @@ in cells of fixed size. Page numbers are therefore known before WeasyPrint runs,
 table of contents and the business index are numbered across parts rendered separately
 (in parallel, with bounded memory), and the renderer only checks that each part came out
 with the pages planned. Photos get a print rendition sized for 300 ppi at their printed
-size; the preflight names every photo that is smaller than that.
+size; the preflight names every photo that is smaller than that. Emoji are left out of
+print (the print fonts have none, and a colour emoji font is on few machines): the plan
+names each entry that had one.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import unescape as html_unescape
+from pathlib import Path
 from typing import Protocol
 
-from . import urls
+from . import legal, urls
+from .errors import ContentError
 from .markup import first_paragraph_text
-from .model import Business, Catalog, Category, ImageRef, Price, Product, listing_order
+from .messages import message
+from .model import Business, Catalog, Category, Certification, ImageRef, Markup, Price, Product, listing_order
 
 MM_PER_INCH = 25.4
 TARGET_PPI = 300
@@ -29,6 +35,13 @@ DEFAULT_GRID = {"A4": (2, 3), "A5": (2, 2)}
 PART_PRODUCTS = 300  # products per separately laid-out part: 50 A4 pages (2 x 3), 2 to 170 MB of layout
 SUMMARY_CHARS = 150
 NAME_CHARS = 60
+# A cell's text in millimetres, as print.css sets it: what the name, business and price
+# take, a line and an average character of the summary and of the legal numbers. The plan
+# gives the summary what the legal numbers leave, so they are never cut off at the bottom.
+_TEXT_FIXED = 4.4 + 4.4 + 5.7  # .text padding, .by and .price with their margins
+_NAME_LINE, _NAME_CHAR = 4.02, 1.85
+_SUMMARY_LINE, _SUMMARY_CHAR, _SUMMARY_LINES = 3.33, 1.4, 3
+_LEGAL_LINE, _LEGAL_CHAR, _LEGAL_LABEL = 3.33, 1.3, 8  # a label and its space: about 8 characters
 
 
 @dataclass(frozen=True)
@@ -98,6 +111,15 @@ class PrintPhoto:
 
 
 @dataclass(frozen=True)
+class Unprintable:
+    """Emoji left out of print from one field of one content file."""
+
+    source: str  # content-relative path
+    field: str
+    chars: str
+
+
+@dataclass(frozen=True)
 class LowResolution:
     """A photo printed below 300 ppi: the build warns, naming the file."""
 
@@ -117,7 +139,8 @@ class Entry:
     unit: str | None
     stock: str
     summary: str
-    badges: tuple[str, ...]
+    summary_lines: int  # at most: the rest of the cell is the legal numbers'
+    certifications: tuple[tuple[str, str | None], ...]  # (kind, number without its label) that apply
     photo: PrintPhoto | None
     path: str  # the product page's site path
     url: str  # its absolute URL: the QR code
@@ -221,6 +244,7 @@ class Brochure:
     email: str | None
     website: str | None
     socials: tuple[tuple[str, str], ...]
+    nib: str | None
     certifications: tuple[tuple[str, str | None], ...]
     story: str
     logo: PrintPhoto | None
@@ -248,6 +272,7 @@ class PrintPlan:
     catalogs: list[CatalogDocument]
     brochures: list[Brochure]
     low_resolution: list[LowResolution]
+    unprintable: list[Unprintable] = field(default_factory=list)
 
 
 def plan(
@@ -258,7 +283,64 @@ def plan(
     `heading` holds the few words the plan itself writes (section "continued", index title),
     in the site's language, from the theme's strings.
     """
-    return _Planner(catalog, photos, edition, date, heading).run()
+    printable, dropped = printable_catalog(catalog)
+    found = _Planner(printable, photos, edition, date, heading).run()
+    found.unprintable = dropped
+    return found
+
+
+# An emoji with what shapes it: skin tones, variation selector 16, keycaps, flag tags, and
+# ZWJ sequences (👩‍🍳). Symbols the fallback fonts draw in black and white (❤ ☕ ✓) stay.
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\U000e0020-\U000e007f\ufe0f\u20e3]"
+    "(?:\u200d[\U0001f000-\U0001faff\u2600-\u27bf][\ufe0f\U0001f3fb-\U0001f3ff]*)*"
+)
+_PRINTED_FIELDS = {
+    Business: ("name", "tagline", "owner", "address", "story"),
+    Product: ("name", "summary", "unit", "description"),
+}
+
+
+def printable_catalog(catalog: Catalog) -> tuple[Catalog, list[Unprintable]]:
+    """`catalog` with emoji taken out of every text that goes to print, and where they were.
+
+    WeasyPrint draws an empty box for them and warns, in English, once per PDF."""
+    dropped: list[Unprintable] = []
+
+    def clean(record: Business | Product) -> Business | Product:
+        changes: dict[str, object] = {}
+        for name in _PRINTED_FIELDS[type(record)]:
+            value = getattr(record, name)
+            text = value.html if isinstance(value, Markup) else value
+            if not text or not _EMOJI.search(text):
+                continue
+            dropped.append(Unprintable(record.source, name, "".join(_EMOJI.findall(text))))
+            kept = re.sub(r"[ \t]{2,}", " ", _EMOJI.sub("", text)).strip()
+            changes[name] = dataclasses.replace(value, html=kept) if isinstance(value, Markup) else kept
+        return dataclasses.replace(record, **changes) if changes else record
+
+    businesses = tuple(clean(b) for b in catalog.businesses)
+    products = tuple(clean(p) for p in catalog.products)
+    if not dropped:
+        return catalog, dropped
+    return dataclasses.replace(catalog, businesses=businesses, products=products), dropped
+
+
+def unprintable_warnings(found: list[Unprintable], content: Path, language: str) -> list[ContentError]:
+    """One warning per field that lost emoji, at the line of the file that holds the first."""
+    return [
+        ContentError(item.source, _line_of(content / item.source, item.chars[0]), item.field,
+                     message("print_emoji", language, chars=item.chars))
+        for item in found
+    ]  # fmt: skip
+
+
+def _line_of(file: Path, char: str) -> int:
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((number for number, line in enumerate(lines, 1) if char in line), 1)
 
 
 class _Planner:
@@ -404,7 +486,8 @@ class _Planner:
             email=business.email,
             website=business.website,
             socials=business.socials,
-            certifications=tuple((c.type, c.number) for c in business.certifications),
+            nib=business.nib,
+            certifications=_printed(business.certifications),
             story=_cut(first_paragraph_text(business.story.html), 420),
             logo=logo,
             url=self.link.absolute(url),
@@ -423,21 +506,42 @@ class _Planner:
         path = urls.product(product.business, product.slug)
         g = self.geometry
         photo = self.photo(product.images[0], g.cell_width, g.photo_height) if product.images else None
+        name = _cut(product.name, NAME_CHARS)
+        certifications = _printed(self.catalog.certifications_of(product))
+        lines = self.summary_lines(name, certifications)
+        chars = min(SUMMARY_CHARS, int(lines * self.text_width() / _SUMMARY_CHAR))
         entry = Entry(
             anchor=f"p-{product.business}-{product.slug}",
-            name=_cut(product.name, NAME_CHARS),
+            name=name,
             business=business.name,
             price=product.price,
             unit=product.unit,
             stock=product.stock,
-            summary=_cut(product.summary, SUMMARY_CHARS),
-            badges=tuple(dict.fromkeys(c.type for c in business.certifications if c.type != "other")),
+            summary=_cut(product.summary, chars) if lines else "",
+            summary_lines=lines,
+            certifications=certifications,
             photo=photo,
             path=path,
             url=self.link.absolute(path),
         )
         self.entries[product.key] = entry
         return entry
+
+    def text_width(self) -> float:
+        """The width of a cell's words: the QR code stands to their right (print.css `.text`)."""
+        g = self.geometry
+        return g.cell_width - 3 - g.qr - 4.5
+
+    def summary_lines(self, name: str, certifications: tuple[tuple[str, str | None], ...]) -> int:
+        """How many lines of summary fit in a cell under its name and above its legal numbers."""
+        g = self.geometry
+        width = self.text_width()
+        free = g.cell_height - g.photo_height - _TEXT_FIXED
+        free -= _NAME_LINE * (1 if len(name) * _NAME_CHAR <= width else 2)
+        if certifications:
+            widths = [(_LEGAL_LABEL + len(number or "")) * _LEGAL_CHAR for _, number in certifications]
+            free -= 1 + _LEGAL_LINE * _wrapped_lines(widths, width)
+        return max(0, min(_SUMMARY_LINES, int((free - 0.8) / _SUMMARY_LINE)))
 
     def photo(self, ref: ImageRef, width_mm: float, height_mm: float, contain: bool = False) -> PrintPhoto:
         """The print rendition that fills a width x height box (object-fit: cover) at 300 ppi."""
@@ -474,6 +578,27 @@ class _Planner:
             edition=edition,
             date=date,
         )
+
+
+def _printed(certifications: tuple[Certification, ...]) -> tuple[tuple[str, str | None], ...]:
+    """Kind and number as print shows them, kinds in one order (halal, P-IRT, BPOM, ...); a
+    free-text certificate (`other`) without a number says nothing and is left out."""
+    ordered = sorted(certifications, key=lambda c: legal.KINDS.index(c.type))
+    return tuple(
+        (c.type, legal.bare_number(c.type, c.number) if c.number else None)
+        for c in ordered
+        if c.number or c.type != "other"
+    )
+
+
+def _wrapped_lines(widths: list[float], width: float) -> int:
+    """Lines that pieces of these widths take, each kept whole, in a line of `width`."""
+    lines, used = 1, 0.0
+    for piece in widths:
+        if used and used + piece > width:
+            lines, used = lines + 1, 0.0
+        used += piece
+    return lines
 
 
 def _parts(blocks: list[Divider | Sheet], sheets_per_part: int) -> Iterable[tuple[Divider | Sheet, ...]]:

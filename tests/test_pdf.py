@@ -181,7 +181,7 @@ def test_a_brochure_for_every_business(printed):
     assert (
         "Kerupuk Uji" in kerupuk[0] and "Renyah sejak dulu" in kerupuk[0] and "0812-3456-7890" in kerupuk[0]
     )
-    assert "HALAL 00123" in kerupuk[0] and "Cerita kerupuk kami." in kerupuk[0]
+    assert "SERTIFIKAT 00123" in kerupuk[0] and "Cerita kerupuk kami." in kerupuk[0]
     assert len(PdfReader(out / "ikm/topeng-uji/brosur.pdf").pages) == 1
 
 

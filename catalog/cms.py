@@ -28,6 +28,7 @@ import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
@@ -35,8 +36,9 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from . import schema, urls
+from . import schema
 from .model import Catalog, Category
+from .themes import Theme
 
 PROJECT = Path(__file__).resolve().parent.parent
 DECAP_PACKAGE = PROJECT / "node_modules" / "decap-cms"
@@ -67,6 +69,10 @@ LABELS: dict[str, str] = {
     "variants": "Varian", "material": "Bahan", "size": "Ukuran", "weight_g": "Berat (gram)",
     "min_order": "Pesanan minimum", "stock": "Ketersediaan", "tags": "Label", "added": "Tanggal ditambahkan",
     "sku": "Kode produk (SKU)",
+    # legal numbers
+    "nib": "NIB (Nomor Induk Berusaha)", "region_code": "Kode kab/kota (P-IRT)",
+    "legal": "Kategori pangan (laporan legalitas)", "food_categories": "Kategori makanan & minuman",
+    "pirt_categories": "Kategori pangan olahan rumahan (P-IRT)",
     # a free page
     "menu": "Tampil di menu utama", "order": "Urutan di menu",
 }  # fmt: skip
@@ -81,7 +87,7 @@ OPTION_LABELS: dict[str, str] = {
 
 # Hints for editors where the model's description is too terse for a form.
 HINTS: dict[str, str] = {
-    "whatsapp": "Nomor untuk tombol Pesan lewat WhatsApp, mis. 0812-3456-7890",
+    "whatsapp": "Nomor HP untuk tombol Pesan lewat WhatsApp, mis. 0812-3456-7890 (telepon rumah di Telepon)",
     "instagram": "@namaakun atau alamat https://www.instagram.com/...",
     "facebook": "nama halaman atau alamat https://www.facebook.com/...",
     "tiktok": "@namaakun atau alamat https://www.tiktok.com/@...",
@@ -91,7 +97,7 @@ HINTS: dict[str, str] = {
     "images": "Foto pertama menjadi foto utama. Terang, produk di tengah, lebar minimal 1200 piksel.",
     "logo": "PNG atau JPG, sebaiknya persegi",
     "cover": "Foto lebar (mendatar) toko atau proses membuat",
-    "aliases": "Alamat lama di situs ini, mis. /ikm/nama-lama/. Jarang diperlukan.",
+    "aliases": "Alamat lama di situs ini, mis. /ikm/nama-lama/, /toko/nama-lama atau /nama-lama.html.",
     "draft": "Dicentang: tidak tampil di situs maupun katalog cetak",
     "added": "Produk terbaru tampil paling atas di “Produk baru”",
     "weight_g": "Angka saja, dalam gram",
@@ -625,10 +631,11 @@ def dump(config: dict[str, Any]) -> str:
 
 
 def admin_files(
-    catalog: Catalog, content: Path, link: urls.Urls, themes: list[str], backend: Backend
+    catalog: Catalog, content: Path, theme: Theme, themes: list[str], backend: Backend
 ) -> Iterator[tuple[str, str | Path]]:
     """Every file of /admin/: (output path, text or a file to publish). Nothing when the
-    Decap package is not installed (`npm ci`); the build warns about that."""
+    Decap package is not installed (`npm ci`); the build warns about that. Its pages are
+    the theme's templates `admin.html` and `admin-desks.html`."""
     version = decap_version()
     if version is None or not JS_YAML.is_file():
         return
@@ -638,13 +645,15 @@ def admin_files(
     types_script = "window.GALERI_FIELD_TYPES = " + json.dumps(field_types(), indent=1) + ";\n"
     yield "admin/galeri-fields.js", types_script
     choices = Choices.of(catalog, themes)
-    title = f"Kelola konten · {catalog.site.title}"
     widget = identity_widget() if backend.name == "git-gateway" else None
-    identity = link.link("/" + widget[0]) if widget else None
     if widget:
         yield widget
-    shell = (ADMIN_FILES / "index.html").read_text(encoding="utf-8")
-    yield "admin/index.html", admin_page(link, title, version, shell, None, identity)
+    page = partial(
+        theme.env.get_template("admin.html").render,
+        version=version,
+        identity="/" + widget[0] if widget else None,
+    )
+    yield "admin/index.html", page(title=f"Kelola konten · {catalog.site.title}", desk=None)
     yield "admin/config.yml", dump(office_config(catalog, choices, backend))
     yield "admin/desk.json", json.dumps(desk_config(catalog, choices, backend), ensure_ascii=False) + "\n"
     # from the files, drafts included: a desk edits its draft products too
@@ -652,64 +661,17 @@ def admin_files(
         b.slug for b in catalog.businesses if any((content / "ikm" / b.slug / "products").glob("*.yaml"))
     }
     for business in catalog.businesses:
+        desk = Desk(business.slug, business.name, business.slug in yaml_products)
         title = f"{business.name} · {catalog.site.title}"
-        desk = (business.slug, business.name, business.slug in yaml_products)
-        page = admin_page(link, title, version, shell, desk, identity)
-        yield f"admin/ikm/{business.slug}/index.html", page
-    yield "admin/ikm/index.html", desks_page(catalog, link)
+        yield f"admin/ikm/{business.slug}/index.html", page(title=title, desk=desk)
+    by_name = sorted(catalog.businesses, key=lambda b: b.name.lower())
+    yield "admin/ikm/index.html", theme.env.get_template("admin-desks.html").render(businesses=by_name)
 
 
-def admin_page(
-    link: urls.Urls,
-    title: str,
-    version: str,
-    template: str,
-    desk: tuple[str, str, bool] | None,
-    identity: str | None,
-) -> str:
-    """The HTML shell Decap mounts into: scripts by URL only (the CSP allows no inline code).
-    A business desk names its business in a <meta>; the office desk reads config.yml. With
-    git-gateway, Netlify's Identity widget loads first (Decap looks for it when it starts)."""
-    if desk is None:
-        config = f'<link href="{link.link("/admin/config.yml")}" type="text/yaml" rel="cms-config-url">'
-    else:
-        slug, name, yaml_products = desk
-        config = (
-            f'<meta name="galeri-desk" content="{_escape(slug)}" data-name="{_escape(name)}"'
-            f' data-config="{link.link("/admin/desk.json")}"{" data-yaml" if yaml_products else ""}>\n'
-            f'  <script src="{link.link("/admin/desk.js")}"></script>'
-        )
-    values = {
-        "title": _escape(title),
-        "config": config,
-        "identity": f'<script src="{identity}"></script>\n  ' if identity else "",
-        "decap": link.link(f"/admin/decap-cms-{version}/decap-cms.js"),
-        "yaml": link.link(f"/admin/decap-cms-{version}/js-yaml.min.js"),
-        "locale": link.link("/admin/locale-id.js"),
-        "fields": link.link("/admin/galeri-fields.js"),
-        "galeri": link.link("/admin/galeri-cms.js"),
-    }
-    for key, value in values.items():
-        template = template.replace("{{" + key + "}}", value)
-    return template
+@dataclass(frozen=True)
+class Desk:
+    """What a business desk's page names: its business, and whether it has .yaml products."""
 
-
-def desks_page(catalog: Catalog, link: urls.Urls) -> str:
-    """/admin/ikm/: every business's own CMS desk, by name, without JavaScript."""
-    rows = "".join(
-        f'<li><a href="{_escape(link.link(f"/admin/ikm/{b.slug}/"))}">{_escape(b.name)}</a>'
-        f"<span>{_escape(b.district or '')}</span></li>\n"
-        for b in sorted(catalog.businesses, key=lambda b: b.name.lower())
-    )
-    template = (ADMIN_FILES / "meja.html").read_text(encoding="utf-8")
-    return (
-        template.replace("{{css}}", link.link("/admin/meja.css"))
-        .replace("{{js}}", link.link("/admin/meja.js"))
-        .replace("{{office}}", link.link("/admin/"))
-        .replace("{{count}}", str(len(catalog.businesses)))
-        .replace("{{rows}}", rows)
-    )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    slug: str
+    name: str
+    yaml_products: bool

@@ -20,10 +20,10 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from . import urls
 from .model import Catalog, ImageRef, Product
+from .themes import Theme
 
 GOOGLE = "/feeds/google-merchant.xml"
 META = "/feeds/meta-catalog.csv"
@@ -32,6 +32,7 @@ ATOM = "/feeds/produk-baru.xml"
 NEWEST = 50  # entries of the Atom feed
 ID_LIMIT = 50  # characters of Google's g:id
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _GOOGLE_STOCK = {"available": "in_stock", "preorder": "preorder", "sold_out": "out_of_stock"}
 _META_STOCK = {"available": "in stock", "preorder": "preorder", "sold_out": "out of stock"}
 META_COLUMNS = [
@@ -54,8 +55,9 @@ class Feeds:
     skipped: Skipped
 
 
-def build(catalog: Catalog, link: urls.Urls, photo: Callable[[ImageRef], str]) -> Feeds:
-    """Every feed of the catalog; `photo` gives the site path of a photo's JPEG rendition."""
+def build(catalog: Catalog, theme: Theme, link: urls.Urls, photo: Callable[[ImageRef], str]) -> Feeds:
+    """Every feed of the catalog; `photo` gives the site path of a photo's JPEG rendition.
+    The XML feeds are the theme's templates `feeds/*.xml`, escaped by Jinja like the pages."""
     items = [_Item.of(catalog, product, link, photo) for product in catalog.products]
     sellable = [item for item in items if item.product.price is not None and item.image]
     skipped = Skipped(
@@ -63,10 +65,10 @@ def build(catalog: Catalog, link: urls.Urls, photo: Callable[[ImageRef], str]) -
         no_photo=sum(1 for item in items if item.product.price is not None and not item.image),
     )
     files = {
-        urls.output_file(GOOGLE): _google(catalog, link, sellable),
+        urls.output_file(GOOGLE): _google(catalog, theme, link, sellable),
         urls.output_file(META): _meta(sellable),
         urls.output_file(PRODUCTS_JSON): _products_json(catalog, link, items),
-        urls.output_file(ATOM): _atom(catalog, link, items),
+        urls.output_file(ATOM): _atom(catalog, theme, link, items),
     }
     return Feeds(files, skipped)
 
@@ -116,15 +118,8 @@ def feed_id(product: Product) -> str:
     return f"{whole[: ID_LIMIT - 9].rstrip('-/')}-{hashlib.sha256(whole.encode()).hexdigest()[:8]}"
 
 
-def _google(catalog: Catalog, link: urls.Urls, items: list[_Item]) -> str:
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0">',
-        "<channel>",
-        f"<title>{escape(catalog.site.title)}</title>",
-        f"<link>{escape(link.absolute('/'))}</link>",
-        f"<description>{escape(catalog.site.tagline or catalog.site.title)}</description>",
-    ]
+def _google(catalog: Catalog, theme: Theme, link: urls.Urls, items: list[_Item]) -> str:
+    rows = []
     for item in items:
         fields = [
             ("g:id", item.id),
@@ -141,33 +136,49 @@ def _google(catalog: Catalog, link: urls.Urls, items: list[_Item]) -> str:
         ]
         if item.product.sku:
             fields.append(("g:mpn", item.product.sku))
-        lines.append(
-            "<item>" + "".join(f"<{tag}>{escape(value)}</{tag}>" for tag, value in fields) + "</item>"
-        )
-    lines += ["</channel>", "</rss>"]
-    return "\n".join(lines) + "\n"
+        rows.append(fields)
+    return theme.env.get_template("feeds/google-merchant.xml").render(
+        title=catalog.site.title,
+        home=link.absolute("/"),
+        description=catalog.site.tagline or catalog.site.title,
+        items=rows,
+    )
 
 
 def _meta(items: list[_Item]) -> str:
+    rows = [
+        [
+            item.id,
+            item.product.name,
+            item.description,
+            _META_STOCK[item.product.stock],
+            "new",
+            item.price,
+            item.url,
+            item.image or "",
+            item.brand,
+            " > ".join(item.category_path),
+        ]
+        for item in items
+    ]
+    return csv_text([META_COLUMNS, *rows])
+
+
+def csv_text(rows: list[list[str]]) -> str:
+    """CSV for people who open it in a spreadsheet: every cell through `spreadsheet_safe`.
+    Every CSV the build writes goes through here."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(META_COLUMNS)
-    for item in items:
-        writer.writerow(
-            [
-                item.id,
-                item.product.name,
-                item.description,
-                _META_STOCK[item.product.stock],
-                "new",
-                item.price,
-                item.url,
-                item.image,
-                item.brand,
-                " > ".join(item.category_path),
-            ]
-        )
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return buffer.getvalue()
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs: Excel, LibreOffice and Google Sheets
+    read a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula
+    (`=HYPERLINK(...)` in a product's name), so such a cell gets a leading `'` (OWASP, CSV
+    injection). Prices (`15000.00 IDR`), ids and URLs start otherwise and stay as they are."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def _products_json(catalog: Catalog, link: urls.Urls, items: list[_Item]) -> str:
@@ -181,7 +192,11 @@ def _products_json(catalog: Catalog, link: urls.Urls, items: list[_Item]) -> str
             {
                 "id": item.id,
                 "name": product.name,
-                "business": {"slug": product.business, "name": item.brand},
+                "business": {
+                    "slug": product.business,
+                    "name": item.brand,
+                    "nib": catalog.business_by_slug[product.business].nib,
+                },
                 "category": product.category,
                 "category_path": item.category_path,
                 "price_idr": price,
@@ -190,6 +205,7 @@ def _products_json(catalog: Catalog, link: urls.Urls, items: list[_Item]) -> str
                 "images": item.images,
                 "url": item.url,
                 "added": product.added.isoformat() if product.added else None,
+                "certifications": _certifications(catalog, product),
             }
         )
     # One product a line: a third smaller than indented (16 MB at 31k products), and a
@@ -201,33 +217,27 @@ def _products_json(catalog: Catalog, link: urls.Urls, items: list[_Item]) -> str
     return head[:-1] + ', "products": [\n' + ",\n".join(lines) + "\n]}\n"
 
 
-def _atom(catalog: Catalog, link: urls.Urls, items: list[_Item]) -> str:
-    dated = sorted((i for i in items if i.product.added), key=lambda i: (i.product.added, i.id), reverse=True)
-    newest = dated[:NEWEST]
-    updated = _timestamp(newest[0].product.added) if newest else "1970-01-01T00:00:00Z"
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{catalog.site.language}">',
-        f"<title>{escape(catalog.site.title)}</title>",
-        f"<id>{escape(link.absolute(ATOM))}</id>",
-        f'<link rel="self" href="{escape(link.absolute(ATOM))}"/>',
-        f'<link href="{escape(link.absolute("/"))}"/>',
-        f"<updated>{updated}</updated>",
-        f"<author><name>{escape(catalog.site.publisher or catalog.site.title)}</name></author>",
+def _certifications(catalog: Catalog, product: Product) -> list[dict[str, str | None]]:
+    """The certificates that apply to a product, numbers as written, each saying whose it is:
+    the product's own, or its business's (of a kind the product has none of)."""
+    own = {c.type for c in product.certifications}
+    return [
+        {"type": c.type, "number": c.number, "holder": "product" if c.type in own else "business"}
+        for c in catalog.certifications_of(product)
     ]
-    for item in newest:
-        assert item.product.added is not None
-        lines.append(
-            "<entry>"
-            f"<title>{escape(item.product.name)} — {escape(item.brand)}</title>"
-            f'<link href="{escape(item.url)}"/>'
-            f"<id>{escape(item.url)}</id>"
-            f"<updated>{_timestamp(item.product.added)}</updated>"
-            f"<summary>{escape(item.description)}</summary>"
-            "</entry>"
-        )
-    lines.append("</feed>")
-    return "\n".join(lines) + "\n"
+
+
+def _atom(catalog: Catalog, theme: Theme, link: urls.Urls, items: list[_Item]) -> str:
+    dated = sorted((i for i in items if i.product.added), key=lambda i: (i.product.added, i.id), reverse=True)
+    newest = [(item, _timestamp(item.product.added)) for item in dated[:NEWEST] if item.product.added]
+    return theme.env.get_template("feeds/produk-baru.xml").render(
+        title=catalog.site.title,
+        self_url=link.absolute(ATOM),
+        home=link.absolute("/"),
+        updated=newest[0][1] if newest else "1970-01-01T00:00:00Z",
+        author=catalog.site.publisher or catalog.site.title,
+        entries=newest,
+    )
 
 
 def _timestamp(day: dt.date) -> str:

@@ -7,8 +7,11 @@ printed as QR codes: change nothing here without an alias.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+
+_ALIAS_RE = re.compile(r"(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+/?")  # no hidden files, no `.`, `..`
 
 
 def home() -> str:
@@ -74,6 +77,54 @@ def output_file(path: str) -> str:
     """Output file (relative to the output folder) for a site path: folders get index.html."""
     relative = path.lstrip("/")
     return relative + "index.html" if path.endswith("/") else relative
+
+
+class AliasError(ValueError):
+    """Why a written alias names no path of this site: a message key and its details."""
+
+    def __init__(self, key: str, **detail: str) -> None:
+        super().__init__(key)
+        self.key = key
+        self.detail = detail
+
+
+def alias_path(written: str, base_url: str | None) -> str:
+    """The site path an alias names, as an office copies it from its previous site: a path
+    (`/ikm/nama-lama/`, `/toko/nama-lama`, `/nama-lama.html`) or the full address from the
+    browser on this site's own host (`https://galeri.example/toko/lama`: its path, under
+    the path of `base_url`). Another host's address is refused: its redirects belong to
+    that host. Segments are URL-safe characters not starting with a dot (no `..`, no
+    `.git/`); no query or fragment."""
+    path = written
+    if written.startswith(("http://", "https://")):
+        path = _path_on_site(written, base_url)
+    if not _ALIAS_RE.fullmatch(path):
+        raise AliasError("bad_alias")
+    return path
+
+
+def _path_on_site(address: str, base_url: str | None) -> str:
+    parts = urlsplit(address)
+    if parts.query or parts.fragment or "@" in parts.netloc:
+        raise AliasError("bad_alias")
+    if base_url is None:  # site.yaml is broken, and reported: judge the path alone
+        return parts.path
+    site = urlsplit(base_url)
+    if parts.netloc.lower() != site.netloc.lower():
+        raise AliasError("alias_other_host", host=parts.netloc, site=site.netloc)
+    prefix = site.path.rstrip("/")
+    if prefix and not parts.path.startswith(prefix + "/"):
+        raise AliasError("alias_outside_site", site=base_url)
+    return parts.path.removeprefix(prefix)
+
+
+def alias_file(path: str) -> str:
+    """Output file of an alias page: `/nama-lama.html` is that file; any other path is a
+    folder (`/toko/nama-lama` -> `toko/nama-lama/index.html`), which static hosts serve at
+    the path with and without its trailing slash."""
+    if path.lower().endswith((".html", ".htm")):
+        return path.lstrip("/")
+    return path.strip("/") + "/index.html"
 
 
 @dataclass(frozen=True)

@@ -199,7 +199,7 @@ def test_sitemap_robots_and_redirects(site):
     assert "/admin/" not in sitemap
     robots = (out / "robots.txt").read_text()
     assert "Sitemap: https://uji.example.org/sitemap.xml" in robots and "Disallow: /admin/\n" in robots
-    assert (out / "_redirects").read_text() == "/ikm/kerupuk-lama/ /ikm/kerupuk-uji/ 301\n"
+    assert (out / "_redirects").read_text() == "/ikm/kerupuk-lama/ /ikm/kerupuk-uji/ 301!\n"
     moved = soup(out, "/ikm/kerupuk-lama/")
     assert moved.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/ikm/kerupuk-uji/"
 

@@ -9,12 +9,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Business, Product
+from . import legal
+from .model import Business, Certification, Product
 
 _AVAILABILITY = {
     "available": "https://schema.org/InStock",
     "preorder": "https://schema.org/PreOrder",
     "sold_out": "https://schema.org/SoldOut",
+}
+# What schema.org's `Certification` names: the kind as printed on packaging, and who issues it.
+_CERT_NAMES = {"halal": "Halal", "pirt": "P-IRT", "bpom": "BPOM RI", "sni": "SNI", "haki": "HaKI"}
+_ISSUERS = {
+    "halal": "BPJPH",
+    "pirt": "Dinas Kesehatan",
+    "bpom": "BPOM",
+    "haki": "Direktorat Jenderal Kekayaan Intelektual",
 }
 
 
@@ -58,10 +67,23 @@ def local_business(business: Business, url: str, image: str | None) -> str:
         data["sameAs"] = same_as
     if business.since:
         data["foundingDate"] = str(business.since)
+    if business.nib:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "NIB", "value": business.nib}
+    if business.certifications:
+        data["hasCertification"] = certifications(business.certifications)
     return dumps(data)
 
 
-def product(item: Product, maker: str, url: str, category_path: str, images: list[str]) -> str:
+def product(
+    item: Product,
+    maker: str,
+    url: str,
+    category_path: str,
+    images: list[str],
+    held: tuple[Certification, ...] = (),
+) -> str:
+    """The Product with its Offer; `held` are the certificates that apply to it (its own and
+    its business's, `Catalog.certifications_of`)."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Product",
@@ -76,6 +98,8 @@ def product(item: Product, maker: str, url: str, category_path: str, images: lis
         data["image"] = images
     if item.sku:
         data["sku"] = item.sku
+    if held:
+        data["hasCertification"] = certifications(held)
     if item.price is not None:
         offer: dict[str, Any] = {
             "priceCurrency": "IDR",
@@ -91,3 +115,20 @@ def product(item: Product, maker: str, url: str, category_path: str, images: lis
             offer.update({"@type": "Offer", "price": item.price.low})
         data["offers"] = offer
     return dumps(data)
+
+
+def certifications(held: tuple[Certification, ...]) -> list[dict[str, Any]]:
+    """schema.org `Certification`s: a free-text one (`other`) is named by its own text."""
+    found = []
+    for cert in held:
+        number = legal.bare_number(cert.type, cert.number) if cert.number else None
+        name = _CERT_NAMES.get(cert.type) or number
+        if name is None:
+            continue
+        data: dict[str, Any] = {"@type": "Certification", "name": name}
+        if number and cert.type in _CERT_NAMES:
+            data["certificationIdentification"] = number
+        if cert.type in _ISSUERS:
+            data["issuedBy"] = {"@type": "Organization", "name": _ISSUERS[cert.type]}
+        found.append(data)
+    return found

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from . import jsonld, urls
+from . import jsonld, legal, urls
 from .images import ImageStore, Picture
 from .markup import first_paragraph_text
-from .model import Business, Catalog, Category, ImageRef, Page, Price, Product
+from .model import Business, Catalog, Category, Certification, ImageRef, Page, Price, Product
 from .search import search_bands
 
 NEW_PRODUCTS = 8
@@ -112,6 +112,9 @@ class SiteView:
 
 @dataclass(frozen=True)
 class Certificate:
+    """A certificate as a badge shows it: the kind's label is the theme's, so `number` is
+    without the label written before it (`P-IRT No. 2063…` shows as `P-IRT 2063…`)."""
+
     type: str
     number: str | None
 
@@ -131,6 +134,7 @@ class BusinessView:
     website: str | None
     socials: tuple[Link, ...]
     marketplaces: tuple[Link, ...]
+    nib: str | None
     certifications: tuple[Certificate, ...]
     story_html: str
 
@@ -146,6 +150,7 @@ class ProductView:
     min_order: int | None
     sku: str | None
     tags: tuple[str, ...]
+    certifications: tuple[Certificate, ...]  # its own, then its business's of other kinds
     added: Any
     description_html: str
     order_url: str | None  # wa.me link with the prefilled message
@@ -442,7 +447,8 @@ class ViewBuilder:
             website=business.website,
             socials=tuple(Link(name.capitalize(), url) for name, url in business.socials),
             marketplaces=tuple(Link(name.capitalize(), url) for name, url in business.marketplaces),
-            certifications=tuple(Certificate(c.type, c.number) for c in business.certifications),
+            nib=business.nib,
+            certifications=certificates(business.certifications),
             story_html=self.with_pictures(business.story.html, business.story.images),
         )
         self.business_views[business.slug] = view
@@ -494,6 +500,7 @@ class ViewBuilder:
             min_order=product.min_order,
             sku=product.sku,
             tags=product.tags,
+            certifications=certificates(self.catalog.certifications_of(product)),
             added=product.added,
             description_html=self.with_pictures(product.description.html, product.description.images),
             order_url=order_url,
@@ -516,6 +523,7 @@ class ViewBuilder:
                 self.urls.absolute(path),
                 " > ".join(link.name for link in self.category_crumbs(category)),
                 [self.urls.absolute("/" + p.fallback.path) for p in view.pictures],
+                self.catalog.certifications_of(product),
             ),
         )
         return PageView(path, "product.html", meta, data)
@@ -656,6 +664,14 @@ class _Lazy(dict):  # type: ignore[type-arg]
     def __missing__(self, key: Any) -> Any:
         value = self[key] = self.make(key)
         return value
+
+
+def certificates(certifications: tuple[Certification, ...]) -> tuple[Certificate, ...]:
+    """Badges in one order of kinds on every page (halal, P-IRT, BPOM, ...), whoever holds them."""
+    ordered = sorted(certifications, key=lambda c: legal.KINDS.index(c.type))
+    return tuple(
+        Certificate(c.type, legal.bare_number(c.type, c.number) if c.number else None) for c in ordered
+    )
 
 
 def _page_window(current: int, pages: int) -> list[int]:

@@ -41,9 +41,10 @@ kind: ikm                    # ikm (industri kecil) atau umkm (usaha mikro/kecil
 #   shopee: https://shopee.co.id/namatoko
 # logo: logo.png             # berkas gambar di folder ini
 # cover: sampul.jpg
-# certifications:            # halal, pirt, bpom, sni, haki, other
+# nib: 9120301234567         # Nomor Induk Berusaha dari OSS, 13 angka
+# certifications:            # halal, pirt, bpom, sni, haki, other; P-IRT dan BPOM di produknya
 #   - type: halal
-#     number: ID00000000000000
+#     number: ID32110000123450823
 # featured: true             # tampil di beranda
 draft: true                  # hapus baris ini bila data sudah lengkap dan siap terbit
 # aliases: [/ikm/nama-lama/] # alamat lama yang dialihkan ke sini
@@ -72,6 +73,9 @@ category: {category}         # slug kategori (wajib): {categories}
 # min_order: 1
 stock: available             # available (tersedia), preorder, sold_out (habis)
 # tags: [oleh-oleh, khas cirebon]
+# certifications:            # nomor produk ini; seperti tertulis di sertifikat
+#   - type: pirt             # pirt, bpom, halal, sni, haki, other
+#     number: P-IRT No. 2063274010123-30
 # featured: true             # tampil di beranda
 added: {today}               # tanggal ditambahkan (YYYY-MM-DD)
 # sku: "001"
@@ -95,8 +99,7 @@ def new_business(content: Path, slug: str) -> Path:
     _refuse_existing(file)
     file.parent.mkdir(parents=True, exist_ok=True)
     (file.parent / "products").mkdir(exist_ok=True)
-    text = BUSINESS.format(title=_title(slug), schema=_schema_path(file, "ikm.schema.json"))
-    file.write_text(text, encoding="utf-8")
+    file.write_text(business_text(_title(slug), schema_path(file, "ikm.schema.json")), encoding="utf-8")
     return file
 
 
@@ -112,16 +115,21 @@ def new_product(content: Path, target: str, categories: list[str]) -> Path:
     file = folder / "products" / f"{slug}.md"
     _refuse_existing(file)
     file.parent.mkdir(exist_ok=True)
-    text = PRODUCT.format(
-        title=_title(slug),
-        slug=slug,
-        category=_likely_category(folder / "products", categories),
-        categories=", ".join(categories),
-        today=dt.date.today().isoformat(),
-        schema=_schema_path(file, "produk.schema.json"),
-    )
-    file.write_text(text, encoding="utf-8")
+    category = _likely_category(folder / "products", categories)
+    schema = schema_path(file, "produk.schema.json")
+    file.write_text(product_text(_title(slug), slug, category, categories, schema), encoding="utf-8")
     return file
+
+
+def business_text(title: str, schema: str) -> str:
+    """A business's scaffold; `import` fills the same text, so both explain the same fields."""
+    return BUSINESS.format(title=title, schema=schema)
+
+
+def product_text(title: str, slug: str, category: str, categories: list[str], schema: str) -> str:
+    """A product's scaffold (added today); `import` fills the same text."""
+    values = {"title": title, "slug": slug, "category": category, "schema": schema}
+    return PRODUCT.format(**values, categories=", ".join(categories), today=dt.date.today().isoformat())
 
 
 def _likely_category(products: Path, categories: list[str]) -> str:
@@ -139,7 +147,7 @@ def _likely_category(products: Path, categories: list[str]) -> str:
     return categories[0] if categories else "ganti-dengan-slug-kategori"
 
 
-def _schema_path(file: Path, name: str) -> str:
+def schema_path(file: Path, name: str) -> str:
     """The schema's path relative to the new file, which is how yaml-language-server finds it."""
     return Path(os.path.relpath(SCHEMA_DIR / name, file.resolve().parent)).as_posix()
 

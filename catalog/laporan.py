@@ -13,14 +13,13 @@ words in FOOD_WORDS, for both. A listed category counts with all its descendants
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import legal
+from .csvfile import csv_text
 from .messages import message
 from .model import Business, Catalog, Certification, Product
 
@@ -31,7 +30,6 @@ KINDS = (
 FOOD_WORDS = {"makanan", "minuman", "kuliner", "pangan", "food", "drink", "drinks"}
 FILE = "laporan-legalitas.csv"  # the default name of the CSV
 EXAMPLES = 3  # names shown per kind in the printed summary
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -62,13 +60,12 @@ def findings(catalog: Catalog, today: dt.date) -> list[Finding]:
 def csv_bytes(found: Iterable[Finding], language: str) -> bytes:
     """The findings as CSV: UTF-8 with a BOM (Excel reads it so), CRLF line ends, and no
     cell a spreadsheet would run as a formula."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(message("laporan_columns", language).split("|"))
-    for f in found:
-        label = message(f"laporan_{f.kind}", language)
-        writer.writerow([_cell(v) for v in (f.business, f.product, label, f.detail, f.file, str(f.line))])
-    return buffer.getvalue().encode("utf-8-sig")
+    rows = [
+        (f.business, f.product, message(f"laporan_{f.kind}", language), f.detail, f.file, str(f.line))
+        for f in found
+    ]
+    header = message("laporan_columns", language).split("|")
+    return csv_text([header, *rows], line_end="\r\n").encode("utf-8-sig")
 
 
 def summary(catalog: Catalog, found: list[Finding], today: dt.date) -> list[str]:
@@ -197,8 +194,3 @@ def _summary_line(kind: str, rows: list[Finding], language: str) -> str:
         shown += message("laporan_more", language, count=len(names) - EXAMPLES)
     label = message(f"laporan_{kind}", language)
     return message("laporan_line", language, label=label, count=len(rows), names=shown)
-
-
-def _cell(value: str) -> str:
-    """A cell starting like a formula is shown as text (CSV injection)."""
-    return "'" + value if value.startswith(_FORMULA_START) else value

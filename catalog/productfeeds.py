@@ -13,15 +13,14 @@ feed item has one price); the page shows the range.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import urls
+from .csvfile import csv_text
 from .model import Catalog, ImageRef, Product
 from .themes import Theme
 
@@ -32,7 +31,6 @@ ATOM = "/feeds/produk-baru.xml"
 NEWEST = 50  # entries of the Atom feed
 ID_LIMIT = 50  # characters of Google's g:id
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _GOOGLE_STOCK = {"available": "in_stock", "preorder": "preorder", "sold_out": "out_of_stock"}
 _META_STOCK = {"available": "in stock", "preorder": "preorder", "sold_out": "out of stock"}
 META_COLUMNS = [
@@ -162,23 +160,6 @@ def _meta(items: list[_Item]) -> str:
         for item in items
     ]
     return csv_text([META_COLUMNS, *rows])
-
-
-def csv_text(rows: list[list[str]]) -> str:
-    """CSV for people who open it in a spreadsheet: every cell through `spreadsheet_safe`.
-    Every CSV the build writes goes through here."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
-    return buffer.getvalue()
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """A cell a spreadsheet shows as text, never runs: Excel, LibreOffice and Google Sheets
-    read a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula
-    (`=HYPERLINK(...)` in a product's name), so such a cell gets a leading `'` (OWASP, CSV
-    injection). Prices (`15000.00 IDR`), ids and URLs start otherwise and stay as they are."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def _products_json(catalog: Catalog, link: urls.Urls, items: list[_Item]) -> str:

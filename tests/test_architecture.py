@@ -21,6 +21,7 @@ LAYERS = [
         "watch",
         "search_bytes",
         "legal",
+        "csvfile",
     },
     {"yamlsafe", "markup", "model"},
     {"sources", "schema", "schema_errors"},

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ElementTree
 from bs4 import BeautifulSoup
 from conftest import PRODUCT, SITE, jpeg, options, problems
 
-from catalog import cli, cms, pipeline, productfeeds
+from catalog import cli, cms, csvfile, pipeline
 
 SCRIPT_URL = 'https://uji.example.org/"><script>alert(1)</script>'
 
@@ -115,10 +115,10 @@ def test_csv_cells_that_a_spreadsheet_would_run_start_with_a_quote(site):
 
 def test_every_formula_start_is_neutralised_and_nothing_else():
     for cell in ("=1+1", "+1", "-1", "@SUM(1)", "\tTab", "\rCR"):
-        assert productfeeds.spreadsheet_safe(cell) == "'" + cell
+        assert csvfile.spreadsheet_safe(cell) == "'" + cell
     for cell in ("15000.00 IDR", "https://x.org/", "Kerupuk = renyah", "", "'kutip"):
-        assert productfeeds.spreadsheet_safe(cell) == cell
-    text = productfeeds.csv_text([["id", "title"], ["a/b", "=1+1"]])
+        assert csvfile.spreadsheet_safe(cell) == cell
+    text = csvfile.csv_text([["id", "title"], ["a/b", "=1+1"]])
     assert list(csv.reader(io.StringIO(text))) == [["id", "title"], ["a/b", "'=1+1"]]
 
 

@@ -269,7 +269,7 @@ class _Refused(Exception):
 
 
 @contextlib.contextmanager
-def _strict() -> Iterator[None]:
+def strict_decoding() -> Iterator[None]:
     """Truncated files are errors here, whatever another library (WeasyPrint) set globally."""
     saved = ImageFile.LOAD_TRUNCATED_IMAGES
     ImageFile.LOAD_TRUNCATED_IMAGES = False
@@ -295,7 +295,7 @@ def _inspect(file: Path) -> SourceInfo:
     except OSError:
         raise _Refused("image_unreadable") from None
     try:
-        with warnings.catch_warnings(), _strict():
+        with warnings.catch_warnings(), strict_decoding():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(file) as image:
                 if image.format not in FORMATS:
@@ -373,7 +373,7 @@ def _encode(job: _Job, cache_dir: Path) -> None:
     _read_heif()
     folder = cache_dir / job.key[:2]
     folder.mkdir(parents=True, exist_ok=True)
-    with warnings.catch_warnings(), _strict():
+    with warnings.catch_warnings(), strict_decoding():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         with Image.open(job.source) as opened:
             if opened.format == "JPEG":

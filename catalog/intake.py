@@ -21,6 +21,7 @@ from pathlib import Path
 from PIL import Image, ImageCms
 
 from . import images  # noqa: F401  (the build's 50 MP limit and its HEIC/HEIF opener)
+from .images import strict_decoding
 
 LONG_EDGE = 2500  # A4 at 300 ppi
 JPEG_QUALITY = 88  # 4:2:0; measured in docs/benchmarks.md
@@ -82,7 +83,7 @@ def shrink(file: Path, dry_run: bool = False) -> Change | None:
     """Rewrite `file` if it needs it; None when it is already fine. Raises on a broken file,
     leaving it as it was."""
     size = file.stat().st_size
-    with Image.open(file) as image:
+    with strict_decoding(), Image.open(file) as image:
         reason = _reason(image, size)
         if reason is None or image.format not in SAVE_AS:
             return None

@@ -25,6 +25,7 @@ from .schema import is_base_url
 from .themes import ThemeError
 from .writer import DuplicateOutput
 
+DRAFTS_LISTED = 5  # more drafts than this are counted, and listed only with --drafts-list
 COMMANDS = ("build", "serve", "check", "new", "pdf", "freeze", "schema", "laporan", "import", "foto", "cms")
 STAGES = {
     "load": "Membaca konten", "images": "Foto", "pdf": "PDF", "render": "Halaman", "write": "Menulis",
@@ -80,6 +81,9 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--base-url", help="absolute http(s) URL that overrides base_url of site.yaml")
     common.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
     common.add_argument("--no-pdf", action="store_true", help="skip the printable PDF catalogs")
+    common.add_argument(
+        "--drafts-list", action="store_true", help=f"name every draft left out (else up to {DRAFTS_LISTED})"
+    )
 
     main = argparse.ArgumentParser(
         prog="python build.py",
@@ -174,18 +178,18 @@ def main(argv: list[str] | None = None) -> int:
             return run_local_cms(args.port, out, err)
         options = build_options(args)
         if args.command == "check":
-            return run_check(options, out, err)
+            return run_check(options, out, err, args.drafts_list)
         if args.command == "freeze":
             return run_freeze(options, out, err)
         if args.command == "serve":
             from .server import PortUnavailable, serve
 
             try:
-                return serve(options, args.host, args.port, PreviewBuilds(out, err))
+                return serve(options, args.host, args.port, PreviewBuilds(out, err, args.drafts_list))
             except PortUnavailable as exc:
                 err.print(str(exc), markup=False)
                 return 1
-        return run_build(options, out, err, only_pdf=args.command == "pdf")
+        return run_build(options, out, err, only_pdf=args.command == "pdf", drafts_list=args.drafts_list)
     except UsageError as exc:
         err.print(f"python build.py: {exc}", markup=False)
         return 2
@@ -251,6 +255,7 @@ def run_build(
     shown: list[str] | None = None,
     keep: Callable[[pipeline.Built], None] | None = None,
     stages: bool = False,
+    drafts_list: bool = False,
 ) -> int:
     """One build with progress (and its `stages` named); content problems printed one per
     line (and added to `shown`, for the preview's overlay), exit 1."""
@@ -291,6 +296,7 @@ def run_build(
         reused=stats.reused, images=stats.images, encoded=stats.images_encoded, out=options.out,
     )  # fmt: skip
     out.print(line, markup=False)
+    print_drafts(stats.drafts, stats.language, drafts_list, out)
     skipped = stats.feeds_skipped
     if skipped is not None and (skipped.no_price or skipped.no_photo):
         out.print(message("feeds_skipped", stats.language, **dataclasses.asdict(skipped)), markup=False)
@@ -310,8 +316,9 @@ class PreviewBuilds:
     """The builds of `serve`: an edit of entries applied in place when it can be
     (`preview.update`), else a build. Each returns the problems shown, none when it built."""
 
-    def __init__(self, out: Console, err: Console) -> None:
+    def __init__(self, out: Console, err: Console, drafts_list: bool = False) -> None:
         self.out, self.err = out, err
+        self.drafts_list = drafts_list
         self.built: pipeline.Built | None = None
 
     def __call__(self, options: pipeline.BuildOptions, changed: list[Path] | None) -> list[str]:
@@ -334,7 +341,8 @@ class PreviewBuilds:
                 )
                 return []
         shown: list[str] = []
-        run_build(options, self.out, self.err, shown=shown, keep=self.keep, stages=True)
+        listed = self.drafts_list
+        run_build(options, self.out, self.err, shown=shown, keep=self.keep, stages=True, drafts_list=listed)
         if shown:  # what was kept no longer matches the files (a broken theme, say): build again
             self.built = None
         return shown
@@ -357,7 +365,7 @@ def run_freeze(options: pipeline.BuildOptions, out: Console, err: Console) -> in
     return 0
 
 
-def run_check(options: pipeline.BuildOptions, out: Console, err: Console) -> int:
+def run_check(options: pipeline.BuildOptions, out: Console, err: Console, drafts_list: bool = False) -> int:
     try:
         catalog, store = pipeline.check(options)
     except ContentErrors as exc:
@@ -372,7 +380,19 @@ def run_check(options: pipeline.BuildOptions, out: Console, err: Console) -> int
         )
     counts = {"businesses": len(catalog.businesses), "products": len(catalog.products)}
     out.print(message("content_ok", catalog.site.language, **counts), markup=False)
+    print_drafts(catalog.drafts, catalog.site.language, drafts_list, out)
     return 0
+
+
+def print_drafts(drafts: tuple[str, ...], language: str, listed: bool, out: Console) -> None:
+    """Say how many drafts were left out, naming them when few (or asked): a product left as
+    a draft must not vanish without a word."""
+    if not drafts:
+        return
+    lines = [message("drafts_left_out", language, count=len(drafts))]
+    if listed or len(drafts) <= DRAFTS_LISTED:
+        lines += [message("draft_left_out", language, path=path) for path in drafts]
+    out.print("\n".join(lines), markup=False, soft_wrap=True)
 
 
 def run_laporan(content: Path, file: Path, out: Console, err: Console, today: dt.date | None = None) -> int:

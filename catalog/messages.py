@@ -599,6 +599,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tidak ada yang berubah sejak build terakhir; {out}/ tetap ({seconds} dtk).",
         "Nothing changed since the last build; {out}/ kept as it was ({seconds} s).",
     ),
+    "drafts_left_out": (
+        "{count} draf tidak ikut dibangun (pakai --drafts untuk menyertakan)",
+        "{count} drafts left out of the build (use --drafts to include them)",
+    ),
+    "draft_left_out": (
+        "  draf: {path}",
+        "  draft: {path}",
+    ),
     "serve_stage": (
         "Membangun pratinjau: {stage}…",
         "Building the preview: {stage}…",

@@ -207,6 +207,7 @@ class Catalog:
     products: tuple[Product, ...]  # by business slug, then product slug
     pages: tuple[Page, ...]
     warnings: tuple[ContentError, ...] = ()  # worth fixing, not stopping a build (legal numbers)
+    drafts: tuple[str, ...] = ()  # the entries marked draft that were left out (paths in content/)
     business_by_slug: dict[str, Business] = field(init=False)
     product_by_key: dict[tuple[str, str], Product] = field(init=False)
     products_of_business: dict[str, tuple[Product, ...]] = field(init=False)

@@ -69,6 +69,7 @@ class BuildStats:
     feeds_skipped: productfeeds.Skipped | None = None  # products the Google and Meta feeds leave out
     search_records: int = 0  # products, stores and categories in the search index
     search_parts: int = 0
+    drafts: tuple[str, ...] = ()  # the draft entries left out (paths in content/); unknown when unchanged
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,7 @@ def build(
             site.language,
         )
     stats = BuildStats(images=store.published, images_encoded=store.encoded, language=site.language)
+    stats.drafts = catalog.drafts
 
     writer = OutputWriter(options.out)
     try:

@@ -4,17 +4,21 @@ The site is swapped in atomically by the writer, so the server never serves a
 half-built site. While the last build failed, every page answers with an overlay that
 lists the same problems as the terminal; saving a fix rebuilds and the browser reloads
 into the site again. No content mistake, deleted file or half-written file stops the
-server, not even on the first build. The preview leaves the PDFs out: their QR codes
-would point at this local address, and a catalog takes seconds to lay out (`python
-build.py pdf` makes them).
+server, not even on the first build. The server answers at once: while the first build
+runs (its stages shown in the terminal), every page says the site is being built and reloads
+itself. The preview leaves the PDFs out: their QR codes would point at this local address,
+and a catalog takes seconds to lay out (`python build.py pdf` makes them).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import errno
 import html
 import mimetypes
 import re
+import socket
+import threading
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -24,8 +28,10 @@ from livereload import Server
 from livereload.handlers import LiveReloadHandler
 from livereload.watcher import get_watcher_class
 from tornado.ioloop import IOLoop
+from tornado.netutil import bind_sockets
 
 from . import validate
+from .messages import message
 from .pipeline import BuildOptions, check_output_folder
 from .watch import Inotify
 
@@ -33,21 +39,62 @@ Rebuild = Callable[[BuildOptions, list[Path] | None], list[str]]  # the problems
 QUIET = 0.01  # seconds to gather the events of one save (several writes) before applying it
 
 
+class PortUnavailable(Exception):
+    """The preview cannot listen where it was asked to (a port in use, an unknown host)."""
+
+
 def serve(options: BuildOptions, host: str, port: int, rebuild: Rebuild) -> int:
     check_output_folder(options)  # a refused --out is a usage error, before anything is served
+    check_port(host, port)  # before the first build, and before livereload says "Serving on"
     validate.memo.enabled = True  # re-read and re-validate only the businesses an edit touched
     options = dataclasses.replace(options, pdf=False, feeds=False, search=False)
     if not options.base_url:
         options = dataclasses.replace(options, base_url=f"http://{host}:{port}/")
-    preview = Preview(options.out)
-    preview.build(rebuild, options, None)
+    preview = Preview(options.out, building=True)
     folders = [folder for folder in dict.fromkeys([options.content, *options.theme_roots]) if folder.is_dir()]
-    watcher = _Watcher(folders, lambda changed: preview.build(rebuild, options, changed))
-    server = Server(app=preview, watcher=watcher)
+    watcher = _Watcher(folders, lambda changed: preview.edit(rebuild, options, changed))
+    server = _Server(app=preview, watcher=watcher)
     for folder in folders:  # what livereload polls where inotify is missing
-        server.watch(str(folder), lambda: preview.build(rebuild, options, None), delay=0.2)
-    server.serve(host=host, port=port, open_url_delay=None, restart_delay=0, live_css=False, debug=False)
+        server.watch(str(folder), lambda: preview.edit(rebuild, options, None), delay=0.2)
+    # The browser is answered at once: the first build (47 s at 31k products) runs beside it.
+    threading.Thread(target=preview.first_build, args=(rebuild, options), daemon=True).start()
+    try:
+        server.serve(host=host, port=port, open_url_delay=None, restart_delay=0, live_css=False, debug=False)
+    except OSError as exc:  # taken in the moment since `check_port`
+        raise _unavailable(host, port, exc) from None
     return 0
+
+
+def check_port(host: str, port: int) -> None:
+    """Bind the address as the server will (tornado, SO_REUSEADDR), then let it go."""
+    try:
+        sockets = bind_sockets(port, host)
+    except OSError as exc:  # socket.gaierror too: a host name that does not resolve
+        raise _unavailable(host, port, exc) from None
+    for bound in sockets:
+        bound.close()
+
+
+def _unavailable(host: str, port: int, exc: OSError) -> PortUnavailable:
+    other = port + 1 if port < 65535 else 8000
+    if exc.errno == errno.EADDRINUSE:
+        return PortUnavailable(message("port_busy", port=port, other=other))
+    detail = exc.strerror or str(exc)
+    if isinstance(exc, socket.gaierror):
+        detail = f"alamat {host} tidak dikenal"
+    return PortUnavailable(message("port_unavailable", host=host, port=port, detail=detail, other=other))
+
+
+class _Server(Server):  # type: ignore[misc]
+    """livereload whose reload script `Preview` adds to HTML pages only.
+
+    livereload's own WSGI container adds it before every `</head>` of any response:
+    decap-cms.js holds that text in a string, and the bundle, so changed, no longer parses
+    (a blank /admin/)."""
+
+    def get_web_handlers(self, script: bytes) -> list[Any]:
+        self.app.script = script
+        return super().get_web_handlers(b"")
 
 
 class _Watcher(get_watcher_class()):  # type: ignore[misc]
@@ -99,17 +146,40 @@ def _scratch(path: Path) -> bool:
     return path.name.startswith((".", "#")) or path.name.endswith("~")
 
 
-# A page's own Content-Security-Policy forbids inline scripts, and livereload injects one to
-# reload the page: the preview serves pages without that <meta> (the deployed site keeps it).
+# A page's own Content-Security-Policy forbids inline scripts, and the preview adds livereload's
+# to reload the page: it serves pages without that <meta> (the deployed site keeps it).
 PAGE_POLICY = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 
 
 class Preview:
-    """A WSGI app over the output folder that shows the last build's problems, if any."""
+    """A WSGI app over the output folder that shows the last build's problems, if any, or
+    that the first build is still running."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, building: bool = False) -> None:
         self.out = out
         self.problems: list[str] = []
+        self.script = b""  # livereload's reload script, added to every HTML page
+        self.building = building  # the first build runs: pages answer "sedang dibangun"
+        self.stale = False  # an edit came in during the first build
+        self.lock = threading.Lock()
+
+    def first_build(self, rebuild: Rebuild, options: BuildOptions) -> None:
+        """Build until no edit came in during the build (it may have read the file before)."""
+        while True:
+            self.build(rebuild, options, None)
+            with self.lock:
+                if not self.stale:
+                    self.building = False
+                    return
+                self.stale = False
+
+    def edit(self, rebuild: Rebuild, options: BuildOptions, changed: list[Path] | None) -> None:
+        """Apply an edit, or leave it to the first build when that still runs."""
+        with self.lock:
+            if self.building:
+                self.stale = True
+                return
+        self.build(rebuild, options, changed)
 
     def build(self, rebuild: Rebuild, options: BuildOptions, changed: list[Path] | None) -> None:
         try:
@@ -124,22 +194,30 @@ class Preview:
             file = self._file(raw.encode("latin-1").decode("utf-8"))
         except (UnicodeError, OSError):  # not UTF-8, a name too long for the file system
             file = None
-        if self.problems and (file is None or file.suffix == ".html"):
-            return _respond(start_response, "200 OK", "text/html; charset=utf-8", overlay(self.problems))
+        page = file is None or file.suffix == ".html"
+        if self.building and page:
+            return self._page(start_response, "200 OK", BUILDING)
+        if self.problems and page:
+            return self._page(start_response, "200 OK", overlay(self.problems))
         if file is None:
             missing = self.out / "404.html"
             body = missing.read_bytes() if missing.is_file() else b"<h1>404</h1>"
-            return _respond(start_response, "404 Not Found", "text/html; charset=utf-8", body)
+            return self._page(start_response, "404 Not Found", body)
         try:
             body = file.read_bytes()
         except OSError:  # removed since: the next rebuild is on its way
             return _respond(start_response, "404 Not Found", "text/plain; charset=utf-8", b"404")
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         if kind == "text/html":
-            body = PAGE_POLICY.sub(b"", body, count=1)
+            return self._page(start_response, "200 OK", PAGE_POLICY.sub(b"", body, count=1))
         if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
             kind += "; charset=utf-8"
         return _respond(start_response, "200 OK", kind, body)
+
+    def _page(self, start_response: Callable[..., Any], status: str, body: bytes) -> list[bytes]:
+        """An HTML page, with the reload script before its first `</head>`."""
+        body = body.replace(b"</head>", self.script + b"</head>", 1)
+        return _respond(start_response, status, "text/html; charset=utf-8", body)
 
     def _file(self, path: str) -> Path | None:
         """The output file a URL path names (a folder's index.html), inside the output only."""
@@ -185,6 +263,30 @@ halaman ini dimuat ulang sendiri. Situs yang terakhir berhasil tetap utuh di fol
 {items}
 </ol>
 <p>Arti tiap pesan dan cara memperbaikinya: <code>docs/panduan-editor.md</code>, bagian 9.</p>
+</main>
+</body>
+</html>
+""".encode()
+
+
+# While the first build runs: reloads itself every 2 s, until the site (or its problems) answers.
+BUILDING = """<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="refresh" content="2">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Situs sedang dibangun · Galeri IKM</title>
+<style>
+body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1c2230}
+main{max-width:40rem;margin:3rem auto;padding:0 1.25rem}
+</style>
+</head>
+<body>
+<main id="galeri-preview-building">
+<h1>Situs sedang dibangun…</h1>
+<p>Pratinjau pertama sedang dibuat (kemajuannya tampil di terminal). Halaman ini dimuat ulang
+sendiri begitu situs siap.</p>
 </main>
 </body>
 </html>

@@ -45,7 +45,9 @@ from .sources import BusinessSource, ContentSources, Document, is_slug, read_bus
 from .yamlsafe import Loc, format_loc, line_for
 
 BUSINESSES_PER_JOB = 100
-BusinessResult = tuple[tuple[Business, list[Product]] | None, list[ContentError], Any]
+# (the business and its products, or None), its problems, the image facts learned, the
+# drafts left out (paths in content/)
+BusinessResult = tuple[tuple[Business, list[Product]] | None, list[ContentError], Any, list[str]]
 
 
 class _Memo:
@@ -145,6 +147,7 @@ class _Validator:
         self.problems = problems
         self.images = images
         self.drafts = drafts
+        self.left_out: list[str] = []  # the free pages marked draft, left out
         self.language = sources.language
         self.districts: tuple[str, ...] = ()
         self.category_slugs: set[str] = set()
@@ -287,9 +290,11 @@ class _Validator:
         pages = self.pages()
         businesses: list[Business] = []
         products: list[Product] = []
-        for found, problems, learned in self.all_businesses(workers):
+        drafts = list(self.left_out)
+        for found, problems, learned, left_out in self.all_businesses(workers):
             self.problems.extend(problems)
             self.images.absorb(learned)
+            drafts += left_out
             if found is not None:
                 businesses.append(found[0])
                 products.extend(found[1])
@@ -302,7 +307,8 @@ class _Validator:
             return None
         businesses.sort(key=lambda b: (b.name.casefold(), b.slug))
         warnings = legal_warnings([*businesses, *products], site.region_code, dt.date.today(), self.language)
-        return Catalog(site, categories, tuple(businesses), tuple(products), tuple(pages), warnings)
+        found = (tuple(businesses), tuple(products), tuple(pages))
+        return Catalog(site, categories, *found, warnings, tuple(sorted(drafts)))
 
     def settings(self) -> Settings | None:
         doc = self.sources.site
@@ -413,7 +419,9 @@ class _Validator:
                 self.say(doc, 1, "", "page_reserved", slug=slug)
             body = doc.body if front.title else body
             content = self.markdown(doc, "body", body, doc.body_line, doc.file.parent, self.root)
-            if title and (self.drafts or not front.draft):
+            if front.draft and not self.drafts:
+                self.left_out.append(doc.path)
+            elif title:
                 pages.append(
                     Page(
                         slug,
@@ -457,19 +465,21 @@ class _Validator:
             own = Problems()
             checker = copy.copy(self)
             checker.problems = own
-            business, products, is_draft = checker.business(read_business(self.sources, folder, own))
-            found = (business, products) if business is not None and (self.drafts or not is_draft) else None
-            done.append((folder, (found, own.items, self.images.learned())))
+            business, products, left_out = checker.business(read_business(self.sources, folder, own))
+            found = (business, products) if business is not None and business.source not in left_out else None
+            done.append((folder, (found, own.items, self.images.learned(), left_out)))
         return done
 
-    def business(self, source: BusinessSource) -> tuple[Business | None, list[Product], bool]:
+    def business(self, source: BusinessSource) -> tuple[Business | None, list[Product], list[str]]:
+        """The business and its published products, and the drafts left out (the business's
+        index.md when it is one: its products go with it)."""
         doc = source.index
         products = [p for slug, d in source.products if (p := self.product(source, slug, d)) is not None]
         if doc is None:
-            return None, [], False
+            return None, [], []
         front: schema.BusinessFrontMatter | None = self.parse(schema.BusinessFrontMatter, doc)
         if front is None:
-            return None, [], False
+            return None, [], []
         contacts = [doc.data.get(key) for key in ("whatsapp", "phone", "email")]  # as written
         if not front.draft and not any(contacts):  # a draft's contact is asked for at publication
             self.say(doc, 1, "whatsapp", "no_contact")
@@ -506,7 +516,10 @@ class _Validator:
             alias_lines=self.aliases(doc, front.aliases),
         )
         visible = [p for p, draft in products if self.drafts or not draft]
-        return business, visible, front.draft
+        left_out = [] if self.drafts else [p.source for p, draft in products if draft]
+        if front.draft and not self.drafts:
+            left_out.insert(0, doc.path)
+        return business, visible, left_out
 
     def product(self, source: BusinessSource, slug: str, doc: Document) -> tuple[Product, bool] | None:
         front: schema.ProductFrontMatter | None = self.parse(schema.ProductFrontMatter, doc)

@@ -25,7 +25,7 @@ LAYERS = [
     },
     {"yamlsafe", "markup", "model"},
     {"sources", "schema", "schema_errors"},
-    {"validate", "images", "manifest", "editions", "schemafiles", "intake"},
+    {"validate", "images", "manifest", "editions", "schemafiles", "intake", "localcms"},
     {"themes", "views", "feeds", "writer", "jsonld", "printing", "cms", "productfeeds", "search", "laporan"},
     {"render", "pdf", "pdfs"},
     {"pipeline", "scaffold", "importing"},

@@ -176,6 +176,8 @@ def build(
         return BuildStats(pages=pages, reused=pages, unchanged=True, language=manifest.language)
     themes = find_themes(options.theme_roots)
     catalog, store = _load(options, reporter, themes)
+    for warning in catalog.warnings:  # what the content should fix, without stopping the build
+        reporter.warning(warning)
     site = catalog.site
     link = urls.Urls(site.base_url)
     theme = load_theme(themes, site.theme, site.language, link, brand_css(site.primary, site.accent))

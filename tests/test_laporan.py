@@ -80,6 +80,10 @@ def test_pirt_of_another_region_or_expired_is_a_warning(site, capsys):
     printed = capsys.readouterr().err
     assert "peringatan: ikm/topeng-uji/products/topeng-kelana.md:7: certifications[0].number:" in printed
     assert "peringatan: ikm/kerupuk-uji/products/kerupuk-melarat.md:13:" in printed  # 2025 has passed
+    out = content.parent / "out"
+    assert cli.main(["build", "--content", str(content), "--out", str(out), "--drafts", "--no-pdf"]) == 0
+    printed = capsys.readouterr().err
+    assert "peringatan: ikm/topeng-uji/products/topeng-kelana.md:7: certifications[0].number:" in printed
 
 
 def test_a_product_carries_its_own_certificates_then_the_business_s(site):

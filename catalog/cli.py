@@ -290,6 +290,7 @@ def run_build(
     seconds = f"{time.perf_counter() - started:.1f}"
     if stats.unchanged:
         out.print(message("unchanged", stats.language, out=options.out, seconds=seconds), markup=False)
+        print_drafts(stats.drafts, stats.language, drafts_list, out)
         return 0
     line = message(
         "built", stats.language, seconds=seconds, pages=stats.pages, rendered=len(stats.rendered),

@@ -37,6 +37,9 @@ class Manifest:
         self.pdf_pages: dict[str, int] = saved.get("pdf_pages", {}) if valid else {}
         self.files: dict[str, Stamp] = saved.get("files", {}) if valid else {}
         self.seal: str | None = saved.get("seal") if valid else None
+        self.drafts: list[str] = (
+            saved.get("drafts", []) if valid else []
+        )  # left out, told again when unchanged
         self.current: dict[str, str] = {}
         self.current_pdf_pages: dict[str, int] = {}
         self.current_files: dict[str, Stamp] = {}
@@ -68,7 +71,9 @@ class Manifest:
             self.current_files[path] = stamp
             self.stamped[path] = key
 
-    def save(self, stamp: str | None, language: str, seal: str | None = None) -> None:
+    def save(
+        self, stamp: str | None, language: str, seal: str | None = None, drafts: tuple[str, ...] = ()
+    ) -> None:
         """Record this build's pages, inputs and output folder (call after the swap).
 
         `stamp` None says the output is not a full build of its inputs (`pdf` rebuilt only
@@ -83,6 +88,7 @@ class Manifest:
             "files": self.current_files,
             "seal": seal,
             "language": language,
+            "drafts": list(drafts),
         }
         write_atomic(self.file, json.dumps(data, sort_keys=True))
 

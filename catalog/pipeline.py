@@ -173,7 +173,13 @@ def build(
     stamp = inputs_stamp([options.content, *options.theme_roots, Path(__file__).parent], settings)
     if not only_pdf and manifest.same_inputs(stamp) and manifest.same_output(output_seal(options.out)):
         pages = len(manifest.previous) - len(manifest.pdf_pages)
-        return BuildStats(pages=pages, reused=pages, unchanged=True, language=manifest.language)
+        return BuildStats(
+            pages=pages,
+            reused=pages,
+            unchanged=True,
+            language=manifest.language,
+            drafts=tuple(manifest.drafts),
+        )
     themes = find_themes(options.theme_roots)
     catalog, store = _load(options, reporter, themes)
     for warning in catalog.warnings:  # what the content should fix, without stopping the build
@@ -283,7 +289,7 @@ def build(
         writer.abort()
         raise
     try:  # the site is in place; without its manifest the next build only renders everything
-        manifest.save(None if only_pdf else stamp, site.language, writer.seal)
+        manifest.save(None if only_pdf else stamp, site.language, writer.seal, catalog.drafts)
     except OSError as exc:
         reporter.warning(message("manifest_unsaved", site.language, path=exc.filename, detail=exc.strerror))
     if keep is not None and not only_pdf:

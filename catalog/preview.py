@@ -105,7 +105,7 @@ def _apply(
         path = urls.output_file(new.path)
         _replace(options.out / path, renderer.render(new))
         manifest.current[path] = renderer.key(new)
-    manifest.save(None, catalog.site.language)
+    manifest.save(None, catalog.site.language, drafts=catalog.drafts)
     return Built(catalog, store, built.theme, views, manifest)
 
 

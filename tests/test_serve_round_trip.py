@@ -227,6 +227,14 @@ def test_check_and_build_name_the_drafts_they_leave_out(tmp_path, command):
     assert everything.returncode == 0 and "draf" not in everything.stdout
 
 
+def test_an_unchanged_build_still_names_the_drafts(tmp_path):
+    content = drafted(tmp_path, 2)
+    assert run("build", content=content).returncode == 0
+    again = run("build", content=content)  # nothing changed: the content is not even read
+    assert "Tidak ada yang berubah" in again.stdout, again.stdout
+    assert "2 draf tidak ikut dibangun" in again.stdout and "draf: pages/rahasia.md" in again.stdout
+
+
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_many_drafts_are_counted_and_listed_on_request(tmp_path, command):
     content = drafted(tmp_path, 7)

@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # libharfbuzz-subset0: WeasyPrint subsets the PDFs' fonts with it (else with fontTools, slower)
 SYSTEM_PACKAGES := chromium poppler-utils zbar-tools libharfbuzz-subset0
 
-.PHONY: site test serve check lint system-deps demo-images bench lighthouse clean
+.PHONY: site test serve check lint golden system-deps demo-images bench lighthouse clean
 
 site: $(VENV)/.runtime node_modules/.installed
 	$(BIN)/python build.py
@@ -58,6 +58,10 @@ system-deps:
 # Regenerate the demo pictures under content/ (deterministic; the results are committed).
 demo-images: $(VENV)/.runtime
 	$(BIN)/python tools/make_demo_images.py content
+
+# Regenerate tests/golden/ from the demo after a meant change to the output (never on CI).
+golden: $(VENV)/.runtime node_modules/.installed
+	$(BIN)/python tools/update_golden.py
 
 bench: $(VENV)/.runtime
 	$(BIN)/python bench/run.py

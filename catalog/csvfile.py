@@ -18,9 +18,14 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
+def csv_row(cells: Iterable[str]) -> str:
+    """One CSV line without its line end, every cell through `spreadsheet_safe`: the theme's
+    `csv_row` filter, so a CSV template quotes the way `csv_text` does."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow(spreadsheet_safe(cell) for cell in cells)
+    return buffer.getvalue()
+
+
 def csv_text(rows: Iterable[Iterable[str]], line_end: str = "\n") -> str:
     """Rows as CSV, every cell through `spreadsheet_safe`."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator=line_end)
-    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
-    return buffer.getvalue()
+    return "".join(csv_row(row) + line_end for row in rows)

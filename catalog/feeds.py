@@ -1,8 +1,8 @@
 """Machine-readable outputs: sitemap.xml, robots.txt, Netlify `_redirects`, alias pages.
 
-Markup (the sitemap, alias pages) comes from the theme's templates, escaped by Jinja like
-every page; robots.txt and `_redirects` are plain text, whose paths `base_url` and the
-alias rules keep free of spaces and markup."""
+Each is a template of the theme, so a theme can override it: markup (the sitemap, alias
+pages) escaped by Jinja like every page; robots.txt and `_redirects` (`.txt` templates)
+plain text, whose paths `base_url` and the alias rules keep free of spaces and markup."""
 
 from __future__ import annotations
 
@@ -16,16 +16,16 @@ def sitemap(theme: Theme, urls: Urls, paths: list[str]) -> str:
     return theme.env.get_template("sitemap.xml").render(urls=found)
 
 
-def robots(urls: Urls) -> str:
-    admin = urls.link("/admin/")
-    return f"User-agent: *\nAllow: /\nDisallow: {admin}\n\nSitemap: {urls.absolute('/sitemap.xml')}\n"
+def robots(theme: Theme, urls: Urls) -> str:
+    """Allow everything but the CMS, and point crawlers at the sitemap."""
+    return theme.env.get_template("robots.txt").render(sitemap=urls.absolute("/sitemap.xml"))
 
 
-def redirects(urls: Urls, aliases: list[tuple[str, str]]) -> str:
+def redirects(theme: Theme, aliases: list[tuple[str, str]]) -> str:
     """Netlify rules `old new 301!`, one per alias, under the base path. Forced (`!`): the
     alias page at the old path would otherwise shadow the rule. Netlify matches a rule
     with and without a trailing slash, so `/toko/lama` also answers `/toko/lama/`."""
-    return "".join(f"{urls.link(old)} {urls.link(new)} 301!\n" for old, new in aliases)
+    return theme.env.get_template("_redirects.txt").render(aliases=aliases)
 
 
 def alias_page(theme: Theme, urls: Urls, target: str) -> str:

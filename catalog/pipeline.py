@@ -312,9 +312,9 @@ def _write_site_files(
     aliases += [(alias, urls.product(p.business, p.slug)) for p in catalog.products for alias in p.aliases]
     for old, new in aliases:
         writer.write_text(urls.alias_file(old), feeds.alias_page(theme, link, new))
-    writer.write_text("_redirects", feeds.redirects(link, aliases))
+    writer.write_text("_redirects", feeds.redirects(theme, aliases))
     writer.write_text("sitemap.xml", feeds.sitemap(theme, link, [page.path for page in pages]))
-    writer.write_text("robots.txt", feeds.robots(link))
+    writer.write_text("robots.txt", feeds.robots(theme, link))
 
 
 def _write_admin(

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import urls
-from .csvfile import csv_text
 from .model import Catalog, ImageRef, Product
 from .themes import Theme
 
@@ -55,7 +54,9 @@ class Feeds:
 
 def build(catalog: Catalog, theme: Theme, link: urls.Urls, photo: Callable[[ImageRef], str]) -> Feeds:
     """Every feed of the catalog; `photo` gives the site path of a photo's JPEG rendition.
-    The XML feeds are the theme's templates `feeds/*.xml`, escaped by Jinja like the pages."""
+    The XML feeds are the theme's templates `feeds/*.xml`, escaped by Jinja like the pages;
+    the Meta CSV is `feeds/meta-catalog.csv`, its rows through the `csv_row` filter. The
+    JSON is data, not markup: `json.dumps` (see `_products_json`)."""
     items = [_Item.of(catalog, product, link, photo) for product in catalog.products]
     sellable = [item for item in items if item.product.price is not None and item.image]
     skipped = Skipped(
@@ -64,7 +65,7 @@ def build(catalog: Catalog, theme: Theme, link: urls.Urls, photo: Callable[[Imag
     )
     files = {
         urls.output_file(GOOGLE): _google(catalog, theme, link, sellable),
-        urls.output_file(META): _meta(sellable),
+        urls.output_file(META): _meta(theme, sellable),
         urls.output_file(PRODUCTS_JSON): _products_json(catalog, link, items),
         urls.output_file(ATOM): _atom(catalog, theme, link, items),
     }
@@ -143,7 +144,7 @@ def _google(catalog: Catalog, theme: Theme, link: urls.Urls, items: list[_Item])
     )
 
 
-def _meta(items: list[_Item]) -> str:
+def _meta(theme: Theme, items: list[_Item]) -> str:
     rows = [
         [
             item.id,
@@ -159,7 +160,7 @@ def _meta(items: list[_Item]) -> str:
         ]
         for item in items
     ]
-    return csv_text([META_COLUMNS, *rows])
+    return theme.env.get_template("feeds/meta-catalog.csv").render(columns=META_COLUMNS, rows=rows)
 
 
 def _products_json(catalog: Catalog, link: urls.Urls, items: list[_Item]) -> str:
@@ -190,7 +191,9 @@ def _products_json(catalog: Catalog, link: urls.Urls, items: list[_Item]) -> str
             }
         )
     # One product a line: a third smaller than indented (16 MB at 31k products), and a
-    # changed product is one changed line in a diff.
+    # changed product is one changed line in a diff. Not a template: the shape is an API
+    # (docs/feeds.md) with nothing for a theme to present, and Jinja's `tojson` escapes
+    # `<>&'` for HTML, which JSON served as JSON does not need.
     head = json.dumps(
         {"site": catalog.site.title, "url": link.absolute("/"), "count": len(products)}, ensure_ascii=False
     )

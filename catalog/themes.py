@@ -20,6 +20,7 @@ import jinja2
 import jinja2.meta
 import yaml
 
+from .csvfile import csv_row
 from .model import Price
 from .urls import Urls, print_theme_uri
 
@@ -136,7 +137,7 @@ def load_theme(available: dict[str, Path], name: str, language: str, urls: Urls,
                 jinja2.PrefixLoader({"print": jinja2.FileSystemLoader([str(f / "print") for f in folders])}),
             ]
         ),
-        autoescape=True,
+        autoescape=_escaped,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -151,11 +152,19 @@ def load_theme(available: dict[str, Path], name: str, language: str, urls: Urls,
         theme_file=lambda path: theme_file(theme, path)[0],
     )
     env.filters.update(rupiah=rupiah, number=number, phone=phone, date=lambda d: long_date(d, language))
+    env.filters["csv_row"] = csv_row
     env.filters["price"] = lambda p: price_text(p, theme.strings.get("price_on_request", ""))
     theme.fingerprint = _fingerprint(folders, strings, assets)
     theme.shared_print = _fingerprint((), strings, assets)
     theme.print_fingerprint = _print_fingerprint(folders, strings)
     return theme
+
+
+def _escaped(name: str | None) -> bool:
+    """Autoescape for every template but plain text (`.txt`) and CSV (`.csv`), whose outputs
+    are no markup: an `&` in robots.txt or a CSV cell must stay an `&`. Escaping is the
+    default, so a template of a new kind is escaped until it is listed here."""
+    return not (name or "").endswith((".txt", ".csv"))
 
 
 def number(value: int) -> str:

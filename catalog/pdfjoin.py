@@ -146,17 +146,23 @@ class _Copier:
     def copy(self, obj: Any) -> Any:
         if isinstance(obj, IndirectObject):
             return self.ref(obj)
+        if isinstance(obj, StreamObject):
+            # Renumbered in place: the part's own object writes its data still encoded, as read
+            # (pypdf has no public way to build a stream from encoded bytes), and the part's
+            # reader is dropped once the part is joined.
+            return self.renumber(obj, obj)
         if isinstance(obj, DictionaryObject):
-            new: DictionaryObject = type(obj)() if isinstance(obj, StreamObject) else DictionaryObject()
-            if isinstance(obj, StreamObject):
-                new._data = obj._data  # type: ignore[attr-defined]  # still encoded: copied as is
-            is_page = dict.get(obj, "/Type") == "/Page"
-            for key, value in dict.items(obj):
-                new[NameObject(key)] = self.pages_ref if is_page and key == "/Parent" else self.copy(value)
-            return new
+            return self.renumber(obj, DictionaryObject())
         if isinstance(obj, ArrayObject):
             return ArrayObject(self.copy(value) for value in list.__iter__(obj))
         return obj
+
+    def renumber(self, obj: DictionaryObject, into: DictionaryObject) -> DictionaryObject:
+        """`obj`'s entries, their references renumbered, in `into`; a page's parent is the joined tree."""
+        is_page = dict.get(obj, "/Type") == "/Page"
+        for key, value in list(dict.items(obj)):
+            into[NameObject(key)] = self.pages_ref if is_page and key == "/Parent" else self.copy(value)
+        return into
 
 
 def _bookmarks(reader: PdfReader, outline: list[Any], pages: list[IndirectObject]) -> list[Bookmark]:

@@ -26,17 +26,16 @@ from typing import Any
 
 from livereload import Server
 from livereload.handlers import LiveReloadHandler
-from livereload.watcher import get_watcher_class
+from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
 from . import validate
 from .messages import message
 from .pipeline import BuildOptions, check_output_folder
-from .watch import Inotify
+from .watch import changes
 
 Rebuild = Callable[[BuildOptions, list[Path] | None], list[str]]  # the problems shown, none when it built
-QUIET = 0.01  # seconds to gather the events of one save (several writes) before applying it
 
 
 class PortUnavailable(Exception):
@@ -54,14 +53,14 @@ def serve(options: BuildOptions, host: str, port: int, rebuild: Rebuild) -> int:
     folders = [folder for folder in dict.fromkeys([options.content, *options.theme_roots]) if folder.is_dir()]
     watcher = _Watcher(folders, lambda changed: preview.edit(rebuild, options, changed))
     server = _Server(app=preview, watcher=watcher)
-    for folder in folders:  # what livereload polls where inotify is missing
-        server.watch(str(folder), lambda: preview.edit(rebuild, options, None), delay=0.2)
     # The browser is answered at once: the first build (47 s at 31k products) runs beside it.
     threading.Thread(target=preview.first_build, args=(rebuild, options), daemon=True).start()
     try:
         server.serve(host=host, port=port, open_url_delay=None, restart_delay=0, live_css=False, debug=False)
     except OSError as exc:  # taken in the moment since `check_port`
         raise _unavailable(host, port, exc) from None
+    finally:
+        watcher.stop()
     return 0
 
 
@@ -97,53 +96,50 @@ class _Server(Server):  # type: ignore[misc]
         return super().get_web_handlers(b"")
 
 
-class _Watcher(get_watcher_class()):  # type: ignore[misc]
-    """Applies an edit as soon as the kernel reports it, then reloads the open pages.
+class _Watcher(Watcher):  # type: ignore[misc]
+    """Applies each save as soon as the operating system reports it, then reloads the open pages.
 
-    With inotify the preview knows which files changed, at once, and may update only the
-    pages they touch; without it livereload polls every 800 ms and each change is a full
-    build. Either way the whole page reloads: livereload would swap a changed stylesheet or
-    image in place by its source file name, which the site's hashed names never match, and
-    it skips a reload within 3 s of the last one, which could leave the problems page up."""
+    The preview knows which files changed, at once, and may update only the pages they
+    touch. A thread waits for the changes (`watch.changes`) and hands them to the server's
+    loop, which applies them one after another; the saves that come in meanwhile are applied
+    together. The whole page reloads: livereload would swap a changed stylesheet or image in
+    place by its source file name, which the site's hashed names never match, and it skips a
+    reload within 3 s of the last one, which could leave the problems page up."""
 
     def __init__(self, folders: list[Path], apply: Callable[[list[Path]], None]) -> None:
         super().__init__()
+        for folder in folders:  # named, or livereload adds the working folder (never polled)
+            self.watch(str(folder))
         self.folders = folders
         self.apply = apply
-        self.inotify: Inotify | None = None
+        self.stopped = threading.Event()
+        self.lock = threading.Lock()
         self.pending: list[Path] = []
         self.flushing = False
 
     def start(self, callback: Callable[[], None]) -> bool:
-        self.inotify = Inotify.open(self.folders)
-        if self.inotify is None:
-            return False
-        IOLoop.current().add_handler(self.inotify.fd, self._readable, IOLoop.READ)
+        """Watch in a thread; True tells livereload not to poll."""
+        loop = IOLoop.current()
+        threading.Thread(target=self._wait, args=(loop,), daemon=True).start()
         return True
 
-    def _readable(self, fd: int, events: int) -> None:
-        assert self.inotify is not None
-        self.pending += [path for path in self.inotify.changed() if not _scratch(path)]
-        if self.pending and not self.flushing:
-            self.flushing = True
-            IOLoop.current().call_later(QUIET, self._flush)
+    def stop(self) -> None:
+        self.stopped.set()
+
+    def _wait(self, loop: IOLoop) -> None:
+        for changed in changes(self.folders, self.stopped):
+            with self.lock:
+                self.pending += changed
+                if self.flushing:
+                    continue  # the loop has yet to apply the last batch: this one joins it
+                self.flushing = True
+            loop.add_callback(self._flush)
 
     def _flush(self) -> None:
-        self.flushing = False
-        changed, self.pending = list(dict.fromkeys(self.pending)), []
+        with self.lock:
+            changed, self.pending, self.flushing = list(dict.fromkeys(self.pending)), [], False
         self.apply(changed)
         LiveReloadHandler.reload_waiters("*")
-
-    def examine(self) -> tuple[None, None]:
-        changed, _ = super().examine()  # runs a full build when a watched file changed
-        if changed:
-            LiveReloadHandler.reload_waiters("*")
-        return None, None
-
-
-def _scratch(path: Path) -> bool:
-    """An editor's swap or backup file (.x.swp, x~, #x#), not content."""
-    return path.name.startswith((".", "#")) or path.name.endswith("~")
 
 
 # A page's own Content-Security-Policy forbids inline scripts, and the preview adds livereload's

@@ -185,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
             from .server import PortUnavailable, serve
 
             try:
-                return serve(options, args.host, args.port, PreviewBuilds(out, err, args.drafts_list))
+                builds = PreviewBuilds(out, err, args.drafts_list)
+                return serve(options, args.host, args.port, builds, lambda url: say_ready(out, url))
             except PortUnavailable as exc:
                 err.print(str(exc), markup=False)
                 return 1
@@ -366,6 +367,10 @@ def run_freeze(options: pipeline.BuildOptions, out: Console, err: Console) -> in
     return 0
 
 
+def say_ready(out: Console, url: str) -> None:
+    out.print(message("serve_ready", url=url), markup=False)
+
+
 def run_check(options: pipeline.BuildOptions, out: Console, err: Console, drafts_list: bool = False) -> int:
     try:
         catalog, store = pipeline.check(options)
@@ -508,7 +513,7 @@ def run_photos(args: argparse.Namespace, out: Console, err: Console) -> int:
     if args.staged and not args.dry_run:
         intake.restage(change.path for change in changed)
     for failure in failed:
-        err.print(f"{failure.path}: gagal, foto tidak diubah ({failure.detail})", markup=False)
+        err.print(f"{failure.path}: foto tidak diubah: {failure.detail}", markup=False)
     for path in dirty:
         err.print(
             f"{path}: diubah lagi setelah `git add`; jalankan `python build.py foto {path}`, "

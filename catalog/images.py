@@ -31,6 +31,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
 from .jsonfile import read_mapping, write_atomic
+from .messages import message
 from .model import ImageRef
 from .parallel import die_with_parent
 
@@ -280,7 +281,7 @@ def strict_decoding() -> Iterator[None]:
 
 
 @functools.cache
-def _read_heif() -> None:
+def read_heif() -> None:
     """Teach Pillow HEIC/HEIF, on first need: importing pillow-heif takes 40 ms, and a build
     whose photos are all known from the cache's index opens none."""
     import pillow_heif
@@ -289,7 +290,7 @@ def _read_heif() -> None:
 
 
 def _inspect(file: Path) -> SourceInfo:
-    _read_heif()
+    read_heif()
     try:
         data = file.read_bytes()
     except OSError:
@@ -348,6 +349,15 @@ def _unreadable(data: bytes) -> _Refused:
 _SHOWN = {"HEIF": "HEIC", "WEBP": "WebP"}
 
 
+def unreadable_message(file: Path, language: str) -> str:
+    """Why `file` could not be read as a photo, in the editor's language (`foto` reports it)."""
+    try:
+        refused = _unreadable(file.read_bytes())
+    except OSError:
+        refused = _Refused("image_unreadable")
+    return message(refused.key, language, path=file.name, **refused.detail)
+
+
 def _is_text(head: bytes) -> bool:
     try:  # incremental: a character cut at the end of `head` is no reason to say "not text"
         text = codecs.getincrementaldecoder("utf-8")().decode(head)
@@ -370,7 +380,7 @@ def _safe_encode(job: _Job, cache_dir: Path) -> str | None:
 
 
 def _encode(job: _Job, cache_dir: Path) -> None:
-    _read_heif()
+    read_heif()
     folder = cache_dir / job.key[:2]
     folder.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings(), strict_decoding():

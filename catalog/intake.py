@@ -21,7 +21,7 @@ from pathlib import Path
 from PIL import Image, ImageCms
 
 from . import images  # noqa: F401  (the build's 50 MP limit and its HEIC/HEIF opener)
-from .images import strict_decoding
+from .images import read_heif, strict_decoding, unreadable_message
 
 LONG_EDGE = 2500  # A4 at 300 ppi
 JPEG_QUALITY = 88  # 4:2:0; measured in docs/benchmarks.md
@@ -83,6 +83,7 @@ def shrink(file: Path, dry_run: bool = False) -> Change | None:
     """Rewrite `file` if it needs it; None when it is already fine. Raises on a broken file,
     leaving it as it was."""
     size = file.stat().st_size
+    read_heif()
     with strict_decoding(), Image.open(file) as image:
         reason = _reason(image, size)
         if reason is None or image.format not in SAVE_AS:
@@ -201,8 +202,8 @@ def run(files: Iterable[Path], dry_run: bool = False) -> tuple[list[Change], lis
     for file in files:
         try:
             change = shrink(file, dry_run)
-        except Exception as exc:  # Pillow raises many kinds for broken files
-            failed.append(Failure(file, str(exc).split("\n", 1)[0] or type(exc).__name__))
+        except Exception:  # Pillow raises many kinds for broken files, all in its own English
+            failed.append(Failure(file, unreadable_message(file, "id")))
             continue
         if change is None:
             fine.append(file)

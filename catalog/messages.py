@@ -654,6 +654,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the build's record cannot be saved to {path} ({detail}); the site is written, the "
         "next build renders every page again",
     ),
+    "serve_ready": (
+        "Pratinjau: buka {url} di browser (halaman dimuat ulang sendiri tiap kali berkas disimpan; "
+        "Ctrl+C untuk berhenti)",
+        "Preview: open {url} in a browser (pages reload by themselves on every save; Ctrl+C to stop)",
+    ),
     "port_busy": (
         "Port {port} sudah dipakai program lain (mungkin `python build.py serve` yang masih "
         "berjalan). Hentikan program itu, atau pakai port lain: python build.py serve --port {other}",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import html
+import logging
 import mimetypes
 import re
 import socket
@@ -42,7 +43,8 @@ class PortUnavailable(Exception):
     """The preview cannot listen where it was asked to (a port in use, an unknown host)."""
 
 
-def serve(options: BuildOptions, host: str, port: int, rebuild: Rebuild) -> int:
+def serve(options: BuildOptions, host: str, port: int, rebuild: Rebuild, ready: Callable[[str], None]) -> int:
+    """Serve the preview until interrupted; `ready` is told its address once the port is ours."""
     check_output_folder(options)  # a refused --out is a usage error, before anything is served
     check_port(host, port)  # before the first build, and before livereload says "Serving on"
     validate.memo.enabled = True  # re-read and re-validate only the businesses an edit touched
@@ -55,6 +57,7 @@ def serve(options: BuildOptions, host: str, port: int, rebuild: Rebuild) -> int:
     server = _Server(app=preview, watcher=watcher)
     # The browser is answered at once: the first build (47 s at 31k products) runs beside it.
     threading.Thread(target=preview.first_build, args=(rebuild, options), daemon=True).start()
+    ready(f"http://{host}:{port}/")
     try:
         server.serve(host=host, port=port, open_url_delay=None, restart_delay=0, live_css=False, debug=False)
     except OSError as exc:  # taken in the moment since `check_port`
@@ -94,6 +97,16 @@ class _Server(Server):  # type: ignore[misc]
     def get_web_handlers(self, script: bytes) -> list[Any]:
         self.app.script = script
         return super().get_web_handlers(b"")
+
+    def _setup_logging(self) -> None:
+        """Only livereload's warnings and errors reach the terminal: its English "Serving on",
+        "Start watching changes" and "Reload 0 waiters" lines mean nothing to an editor, and
+        the command says where the preview is itself (`serve_ready`)."""
+        channel = logging.StreamHandler()
+        channel.setLevel(logging.WARNING)
+        for name in ("livereload", "tornado"):
+            logging.getLogger(name).addHandler(channel)
+        logging.getLogger("livereload").setLevel(logging.WARNING)
 
 
 class _Watcher(Watcher):  # type: ignore[misc]

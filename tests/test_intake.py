@@ -137,8 +137,36 @@ def test_a_broken_photo_is_reported_and_kept(site, capsys):
     broken = phone_photo(3000, 2000)[:200_000]
     content = site({PHOTO: broken})
     assert foto(str(content / PHOTO)) == 1
-    assert f"{content / PHOTO}: gagal, foto tidak diubah" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert f"{content / PHOTO}: foto tidak diubah: gambar 'melarat.jpg' (JPEG) terpotong atau rusak" in said
     assert (content / PHOTO).read_bytes() == broken
+
+
+def test_an_iphone_heic_is_shrunk_as_heic(site):
+    """In a fresh process, as the hook runs it: `foto` itself teaches Pillow HEIC."""
+    import pillow_heif
+
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    exif.get_ifd(intake.GPS_IFD).update({1: "S", 2: (6.0, 42.0, 30.0)})
+    picture = Image.merge("RGB", [Image.effect_noise((3200, 2400), sigma) for sigma in (18, 22, 26)])
+    heic = pillow_heif.from_pillow(picture)
+    out = io.BytesIO()
+    heic.save(out, quality=90, exif=exif.tobytes())
+    name = "ikm/kerupuk-uji/products/selendang.heic"
+    content = site({name: out.getvalue()})
+    done = subprocess.run(
+        [sys.executable, "build.py", "foto", str(content / name)],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    pillow_heif.register_heif_opener()
+    with Image.open(content / name) as shrunk:
+        assert (shrunk.format, shrunk.size) == ("HEIF", (1875, 2500))
+        assert not shrunk.getexif().get_ifd(intake.GPS_IFD)
 
 
 def test_a_dry_run_writes_nothing(site, capsys):

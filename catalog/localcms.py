@@ -123,7 +123,11 @@ def holds_nothing(cwd: Path, name: str, branch: str) -> bool:
 
 def remove_empty_branches(cwd: Path, branch: str) -> list[str]:
     """Delete the draft branches that hold nothing; return their names."""
-    empty = [name for name in cms_branches(cwd) if holds_nothing(cwd, name, branch)]
+    try:  # the branch checked out cannot be deleted (an old decap-server run may leave one)
+        current = git(cwd, "symbolic-ref", "--quiet", "--short", "HEAD")
+    except GitFailed:  # a detached HEAD
+        current = ""
+    empty = [name for name in cms_branches(cwd) if name != current and holds_nothing(cwd, name, branch)]
     for name in empty:
         git(cwd, "branch", "--quiet", "-D", name)
     return empty
@@ -228,7 +232,10 @@ def run(port: int, say: Say, start: Path | None = None) -> int:
     node = node_or_refusal(port)
     branch = os.environ.get("GALERI_CMS_BRANCH", "main")
     prepare(repo, clone, branch)
-    removed = remove_empty_branches(repo, branch) + remove_empty_branches(clone, branch)
+    try:
+        removed = remove_empty_branches(repo, branch) + remove_empty_branches(clone, branch)
+    except GitFailed as exc:
+        raise LocalCmsError(message("cms_sync_failed", branch=branch, detail=exc)) from exc
     for name in sorted(set(removed)):
         say(message("cms_branch_removed", name=name))
     publisher = Publisher(repo, clone, branch)

@@ -9,6 +9,7 @@ be cached forever; CSS `url()`s are rewritten to those names.
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -203,10 +204,25 @@ def _chain(available: dict[str, Path], name: str) -> tuple[Path, ...]:
         folder = available[name]
         if folder in folders:
             raise ThemeError(f"themes/{name}/theme.yaml: `extends` makes a loop")
+        _refuse_links_out(folder)
         folders.append(folder)
         parent = _read_yaml(folder / "theme.yaml").get("extends")
         name = str(parent) if parent else ""
     return tuple(folders)
+
+
+def _refuse_links_out(folder: Path) -> None:
+    """A site's own theme sits in the repository beside its content: a symlink in it that
+    leads out of the theme would publish (static files) or render (templates) a file of the
+    machine that builds a pull request. Refused, like such links in the content."""
+    root = Path(os.path.realpath(folder))
+    for parent, folders, files in os.walk(folder):
+        for name in [*folders, *files]:
+            entry = Path(parent) / name
+            if entry.is_symlink() and not Path(os.path.realpath(entry)).is_relative_to(root):
+                raise ThemeError(
+                    f"{entry}: tautan (symlink) ini mengarah ke luar folder tema; hapus tautannya"
+                )
 
 
 def _read_yaml(file: Path) -> dict[str, Any]:

@@ -316,3 +316,19 @@ def test_names_at_their_limit_are_accepted(site):
         {PRODUCT_FILE: PRODUCT.replace("Kerupuk Melarat", "K" * 150), "ikm/topeng-uji/index.md": business}
     )
     assert checked(content) == []
+
+
+def test_a_site_theme_cannot_link_out_of_its_folder(site, tmp_path, capsys):
+    """A site's own theme sits beside its content, in the same pull request."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("RAHASIA-MESIN")
+    content = site({"site.yaml": SITE + "theme: kota\n"})
+    theme = content.parent / "themes" / "kota"
+    (theme / "static").mkdir(parents=True)
+    (theme / "theme.yaml").write_text("extends: mal\n")
+    (theme / "static" / "bocor.txt").symlink_to(secret)
+    out = content.parent / "out"
+    assert cli.main(["build", "--content", str(content), "--out", str(out), "--no-pdf"]) == 1
+    said = capsys.readouterr().err
+    assert "bocor.txt: tautan (symlink) ini mengarah ke luar folder tema" in said
+    assert not out.exists()

@@ -381,6 +381,21 @@ def test_a_csv_that_is_not_utf8_is_refused_with_the_way_out(content, tmp_path):
     )  # fmt: skip
 
 
+def test_a_damaged_xlsx_is_a_message_not_a_traceback(content, tmp_path):
+    """A workbook that opens but whose sheet is cut (a copy interrupted, a bad download)."""
+    import zipfile
+
+    whole = write_xlsx(tmp_path / "utuh.xlsx", [HEADERS, record(nama_usaha="Kue Bu Ratna")] * 50)
+    cut = tmp_path / "rusak.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(cut, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, data[: len(data) // 2] if item.filename.endswith("sheet1.xml") else data)
+    status, _, err = run("import", str(cut), "--content", str(content))
+    assert status == 1 and err.startswith(f"{cut}:1:") and "Traceback" not in err, err
+    assert not (content / "ikm" / "kue-bu-ratna").exists()
+
+
 def test_dry_run_lists_and_writes_nothing(content, tmp_path):
     (content / "ikm/satu").mkdir(parents=True)
     (content / "ikm/satu/index.md").write_text("---\nname: Satu\n---\n")

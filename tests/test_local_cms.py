@@ -210,3 +210,11 @@ def test_an_empty_draft_branch_is_removed_at_start_and_work_is_kept(repo, start)
     cms.save("kaos", PRODUCT.replace("Kaos", "Kaos Batik"))
     entry = cms.api("unpublishedEntry", collection="produk-toko", slug="kaos")
     assert [diff["path"] for diff in entry["diffs"]] == [f"{PRODUCTS}/kaos.md"]
+
+
+def test_an_empty_draft_branch_checked_out_is_kept_not_a_traceback(repo):
+    """An old decap-server run in the working folder may leave it on such a branch."""
+    git(repo, "switch", "-q", "-c", "cms/produk-toko/kaos")
+    git(repo, "branch", "cms/produk-toko/lama")
+    assert localcms.remove_empty_branches(repo, "main") == ["cms/produk-toko/lama"]
+    assert git(repo, "branch", "--list", "cms/*").split() == ["*", "cms/produk-toko/kaos"]

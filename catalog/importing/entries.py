@@ -77,6 +77,9 @@ class Writer:
             except FileExistsError:  # written meanwhile by someone else: theirs stays
                 self.outcome.skipped.append(self.rel(file))
                 return
+            except BaseException:  # a full disk: no half-written entry that a rerun would skip
+                file.unlink(missing_ok=True)
+                raise
             if file.name == "index.md":
                 (file.parent / "products").mkdir(exist_ok=True)
         self.outcome.created.append(self.rel(file))

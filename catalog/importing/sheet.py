@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 from ..errors import UsageError
 
@@ -39,7 +40,10 @@ def read(file: Path) -> Sheet:
         raise UsageError(f"{file}: pakai berkas .xlsx atau .csv (bukan {file.suffix or 'tanpa akhiran'})")
     if not file.is_file():
         raise UsageError(f"{file}: berkas tidak ada")
-    rows = _xlsx_rows(file) if suffix == ".xlsx" else _csv_rows(file)
+    try:  # read whole here: a damaged sheet fails while its rows are read, not when opened
+        rows = iter(list(_xlsx_rows(file) if suffix == ".xlsx" else _csv_rows(file)))
+    except (ElementTree.ParseError, zipfile.BadZipFile, KeyError, ValueError, csv.Error) as exc:
+        raise SheetProblem("import_unreadable", detail=str(exc) or type(exc).__name__) from None
     first = next(rows, None)
     headers = [_header(value) for value in (first[1] if first else ())]
     while headers and not headers[-1]:  # a sheet formatted far to the right has empty headers there

@@ -73,8 +73,8 @@ def test_errors_and_report_import_nothing_from_the_package():
 
 def test_only_the_cli_prints():
     printing = [
-        module.stem
-        for module in PACKAGE.glob("*.py")
+        module.relative_to(PACKAGE).as_posix()
+        for module in PACKAGE.rglob("*.py")
         for node in ast.walk(ast.parse(module.read_text()))
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print"
     ]

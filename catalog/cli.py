@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import importing, laporan, pipeline, preview, scaffold, schemafiles, yamlsafe
 from .errors import ContentErrors, UsageError
+from .jsonfile import write_atomic
 from .messages import message
 from .report import Reporter
 from .schema import is_base_url
@@ -413,7 +414,7 @@ def run_laporan(content: Path, file: Path, out: Console, err: Console, today: dt
     today = today or dt.date.today()
     found = laporan.findings(catalog, today)
     try:
-        laporan.write(file, laporan.csv_bytes(found, catalog.site.language))
+        write_atomic(file, laporan.csv_bytes(found, catalog.site.language))  # never half, open in Excel
     except OSError as exc:
         raise UsageError(f"--file {file}: tidak dapat ditulis ({exc.strerror})") from None
     for line in laporan.summary(catalog, found, today):

@@ -12,7 +12,6 @@ through a temporary file, and a second run changes nothing (docs/photos.md).
 from __future__ import annotations
 
 import io
-import os
 import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from PIL import Image, ImageCms
 
 from . import images  # noqa: F401  (the build's 50 MP limit and its HEIC/HEIF opener)
 from .images import read_heif, strict_decoding, unreadable_message
+from .jsonfile import write_atomic
 
 LONG_EDGE = 2500  # A4 at 300 ppi
 JPEG_QUALITY = 88  # 4:2:0; measured in docs/benchmarks.md
@@ -93,7 +93,7 @@ def shrink(file: Path, dry_run: bool = False) -> Change | None:
         if dry_run:
             return Change(file, reason, before, _upright(target, orientation), size, size)
         data = _encode(image, target, SAVE_AS[image.format], orientation)
-    _replace(file, data)
+    write_atomic(file, data, durable=True)  # a reader sees the old photo or the new one
     with Image.open(io.BytesIO(data)) as written:
         return Change(file, reason, before, written.size, size, len(data))
 
@@ -177,21 +177,6 @@ def _bare(pixels: Image.Image) -> Image.Image:
     bare = Image.new(pixels.mode, pixels.size)
     bare.paste(pixels)
     return bare
-
-
-def _replace(file: Path, data: bytes) -> None:
-    """Write `data` over `file` so a reader sees the old photo or the new one, never half."""
-    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, file.stat().st_mode & 0o777)
-        tmp.replace(file)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def run(files: Iterable[Path], dry_run: bool = False) -> tuple[list[Change], list[Path], list[Failure]]:

@@ -29,12 +29,20 @@ def read_mapping(file: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def write_atomic(file: Path, text: str) -> None:
+def write_atomic(file: Path, data: str | bytes, durable: bool = False) -> None:
+    """Write `file` whole or not at all (text as UTF-8). `durable`, for an editor's own file
+    (a photo `foto` shrinks): flushed to disk before it replaces the old one, whose
+    permissions it keeps."""
     file.parent.mkdir(parents=True, exist_ok=True)
     tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
     try:
-        with naming(tmp):
-            tmp.write_text(text, encoding="utf-8")
+        with naming(tmp), tmp.open("wb") as out:
+            out.write(data.encode("utf-8") if isinstance(data, str) else data)
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
+        if durable and file.exists():
+            os.chmod(tmp, file.stat().st_mode & 0o777)
         tmp.replace(file)
     except BaseException:
         tmp.unlink(missing_ok=True)

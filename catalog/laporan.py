@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import legal
 from .csvfile import csv_text
@@ -92,13 +91,6 @@ def expires(number: str) -> dt.date:
     return dt.date(legal.pirt_expiry_year(number), 12, 31)
 
 
-def write(path: Path, data: bytes) -> None:
-    """Write the report whole or not at all (a half-written file open in Excel misleads)."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
-
-
 def _business_findings(
     business: Business, region_code: str | None, today: dt.date, language: str
 ) -> list[Finding]:
@@ -150,8 +142,10 @@ def _number_findings(
     found = []
     for cert in certifications:
         number = cert.number
-        if cert.type != "pirt" or number is None or legal.shape_error("pirt", number):
+        facts = legal.pirt_facts(cert.type, number)
+        if facts is None:
             continue
+        region = facts[0]
         where = (business, product)
         ends = expires(number)
         until = message("laporan_until", language, number=number, year=ends.year)
@@ -159,7 +153,6 @@ def _number_findings(
             found.append(Finding(*where, "pirt_expired", until, cert.source, cert.line))
         elif ends <= _a_year_after(today):
             found.append(Finding(*where, "pirt_expiring", until, cert.source, cert.line))
-        region = legal.pirt_region(number)
         if region_code and region != region_code:
             detail = message(
                 "laporan_region_detail", language, number=number, found=region, expected=region_code

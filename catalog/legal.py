@@ -43,6 +43,14 @@ def pirt_expiry_year(number: str) -> int:
     return 2000 + int(digits(number)[13:15])
 
 
+def pirt_facts(kind: str, number: str | None) -> tuple[str, int] | None:
+    """The kab/kota code and expiry year a certificate's number tells, when it is a
+    well-shaped P-IRT number (what the build's warnings and the office's report check)."""
+    if kind != "pirt" or number is None or shape_error("pirt", number):
+        return None
+    return pirt_region(number), pirt_expiry_year(number)
+
+
 def _compact(number: str) -> str:
     """The number upper-cased without whitespace, so `BPOM RI MD 2245...` matches one pattern."""
     return re.sub(r"\s+", "", number).upper()

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import gc
 import os
-import tempfile
 from pathlib import Path
 
 from . import urls, validate
 from .images import ImageStore
+from .jsonfile import write_atomic
 from .model import Business, Catalog, ImageRef, Product
 from .pipeline import BuildOptions, Built, check
 from .render import Renderer
@@ -103,7 +103,7 @@ def _apply(
     manifest = built.manifest  # kept in memory: this process is the only writer of its output
     for new in _changed_pages(built.views, views, slugs):
         path = urls.output_file(new.path)
-        _replace(options.out / path, renderer.render(new))
+        write_atomic(options.out / path, renderer.render(new))  # the server may be reading it
         manifest.current[path] = renderer.key(new)
     manifest.save(None, catalog.site.language, drafts=catalog.drafts)
     return Built(catalog, store, built.theme, views, manifest)
@@ -198,16 +198,3 @@ def _suggesting(before: tuple[Product, ...], after: tuple[Product, ...], slugs: 
     ]
     near = {(i - offset) % count for i in changed for offset in range(min(count, RELATED_SCAN))}
     return [after[i] for i in sorted(near) if after[i].business not in slugs]
-
-
-def _replace(file: Path, html: str) -> None:
-    """Write `file` whole or not at all: the server may be reading it."""
-    file.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".preview-")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(html.encode("utf-8"))
-        os.replace(temporary, file)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -702,10 +702,11 @@ def legal_warnings(
     found = []
     for entry in entries:
         for index, cert in enumerate(entry.certifications):
-            if cert.type != "pirt" or cert.number is None or legal.shape_error("pirt", cert.number):
+            facts = legal.pirt_facts(cert.type, cert.number)
+            if facts is None:
                 continue
             where = (cert.source, cert.line, f"certifications[{index}].number")
-            region, year = legal.pirt_region(cert.number), legal.pirt_expiry_year(cert.number)
+            region, year = facts
             if region_code and region != region_code:
                 text = message("legal_pirt_region", language, found=region, expected=region_code)
                 found.append(ContentError(*where, text))

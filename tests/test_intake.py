@@ -126,7 +126,7 @@ def test_a_failure_mid_write_leaves_the_original(site, monkeypatch, capsys):
     def disk_full(descriptor: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(intake.os, "fsync", disk_full)
+    monkeypatch.setattr(os, "fsync", disk_full)  # the photo is written through jsonfile.write_atomic
     assert foto("--content", str(content)) == 1
     assert "foto tidak diubah" in capsys.readouterr().err
     assert (content / PHOTO).read_bytes() == original

@@ -22,10 +22,11 @@ check: $(VENV)/.runtime
 test: $(VENV)/.test node_modules/.installed system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
 
 $(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)

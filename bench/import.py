@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from catalog.errors import Problems  # noqa: E402
-from catalog.importing.choices import read  # noqa: E402
-from catalog.importing.columns import COLUMNS  # noqa: E402
+from catalog.content.importing.choices import read  # noqa: E402
+from catalog.content.importing.columns import COLUMNS  # noqa: E402
+from catalog.core.errors import Problems  # noqa: E402
 
 WORDS = [
     "Batik",

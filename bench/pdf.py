@@ -33,7 +33,7 @@ def one(content: Path, out: Path, whole_only: bool) -> dict[str, object]:
     """One `pdf` build in this process; what it did and what it cost. `whole_only` prints
     just the whole catalog (the issue's goal is that document's pages per second)."""
     from catalog import pipeline
-    from catalog.report import Reporter
+    from catalog.core.report import Reporter
 
     if whole_only:
         make_plan = pipeline.print_plan

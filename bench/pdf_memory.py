@@ -26,12 +26,13 @@ sys.path.insert(0, str(ROOT))
 
 
 def run(content: Path, cache: Path, count: int, tasks: int) -> None:
-    from catalog import pdfs, pipeline
-    from catalog.manifest import Manifest
-    from catalog.pdf import PdfRenderer
-    from catalog.themes import find_themes, load_theme
-    from catalog.urls import Urls
-    from catalog.writer import OutputWriter
+    from catalog import pipeline
+    from catalog.core.manifest import Manifest
+    from catalog.core.urls import Urls
+    from catalog.core.writer import OutputWriter
+    from catalog.print import jobs as pdfs
+    from catalog.print.layout import PdfRenderer
+    from catalog.site.theme import find_themes, load_theme
 
     os.environ["GALERI_CACHE_DIR"] = str(cache)
     options = pipeline.BuildOptions(content=content)

@@ -25,7 +25,7 @@ from pathlib import Path
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from catalog import intake
+from catalog.images import intake
 
 SIZE = (4000, 3000)
 

@@ -34,8 +34,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from netlify_serve import netlify_server  # noqa: E402
 
-from catalog import pipeline, search  # noqa: E402
-from catalog.views import ViewBuilder  # noqa: E402
+from catalog import pipeline  # noqa: E402
+from catalog.outputs.search import index as search  # noqa: E402
+from catalog.site.views import ViewBuilder  # noqa: E402
 
 
 def main() -> None:

@@ -17,14 +17,18 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import importing, laporan, pipeline, preview, scaffold, schemafiles, yamlsafe
-from .errors import ContentErrors, UsageError
-from .jsonfile import write_atomic
-from .messages import message
-from .report import Reporter
-from .schema import is_base_url
-from .themes import ThemeError
-from .writer import DuplicateOutput
+from catalog import pipeline
+from catalog.content import importing, scaffold, yamlsafe
+from catalog.content import schema_files as schemafiles
+from catalog.content.schema import is_base_url
+from catalog.core.errors import ContentErrors, UsageError
+from catalog.core.jsonfile import write_atomic
+from catalog.core.messages import message
+from catalog.core.report import Reporter
+from catalog.core.writer import DuplicateOutput
+from catalog.outputs import laporan
+from catalog.serve import preview
+from catalog.site.theme import ThemeError
 
 DRAFTS_LISTED = 5  # more drafts than this are counted, and listed only with --drafts-list
 COMMANDS = ("build", "serve", "check", "new", "pdf", "freeze", "schema", "laporan", "import", "foto", "cms")
@@ -183,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "freeze":
             return run_freeze(options, out, err)
         if args.command == "serve":
-            from .server import PortUnavailable, serve
+            from catalog.serve.server import PortUnavailable, serve
 
             try:
                 builds = PreviewBuilds(out, err, args.drafts_list)
@@ -206,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_local_cms(port: int, out: Console, err: Console) -> int:
     """`cms`: decap-server on a private clone until Ctrl+C ([docs/cms.md](../docs/cms.md))."""
-    from . import localcms
+    from catalog.cms import local as localcms
 
     try:
         return localcms.run(port, lambda line: out.print(line, markup=False))
@@ -493,7 +497,7 @@ def category_slugs(content: Path) -> list[str]:
 
 def run_photos(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Shrink originals to what print needs (docs/photos.md); exit 1 if one could not be."""
-    from . import intake
+    from catalog.images import intake
 
     missing = [path for path in args.paths or [args.content] if not path.exists()]
     if missing:

@@ -15,20 +15,27 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cms, editions, feeds, printing, productfeeds, search, urls, validate
-from .errors import ContentError, ContentErrors, Problems, UsageError
-from .images import ImageStore
-from .manifest import Manifest, inputs_stamp
-from .messages import message
-from .model import Catalog
-from .printing import LOW_PPI, LowResolution, PrintPlan
-from .render import Renderer, render_all
-from .report import Reporter
-from .sources import load_sources
-from .themes import MONTHS, Theme, brand_css, find_themes, load_theme
-from .validate import build_catalog
-from .views import PageView, ViewBuilder
-from .writer import OutputWriter, accepts, output_seal
+from catalog.cms import config as cms
+from catalog.content import printed_urls as editions
+from catalog.content import validate
+from catalog.content.model import Catalog
+from catalog.content.sources import load_sources
+from catalog.content.validate import build_catalog
+from catalog.core import urls
+from catalog.core.errors import ContentError, ContentErrors, Problems, UsageError
+from catalog.core.manifest import Manifest, inputs_stamp
+from catalog.core.messages import message
+from catalog.core.report import Reporter
+from catalog.core.writer import OutputWriter, accepts, output_seal
+from catalog.images.store import ImageStore
+from catalog.outputs import feeds as productfeeds
+from catalog.outputs import files as feeds
+from catalog.outputs.search import index as search
+from catalog.print import plan as printing
+from catalog.print.plan import LOW_PPI, LowResolution, PrintPlan
+from catalog.site.render import Renderer, render_all
+from catalog.site.theme import MONTHS, Theme, brand_css, find_themes, load_theme
+from catalog.site.views import PageView, ViewBuilder
 
 PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
 
@@ -225,8 +232,8 @@ def build(
         if plan is not None:
             reporter.stage("pdf")
             # WeasyPrint takes 0.35 s to import: only builds that make PDFs pay for it.
-            from .pdf import PdfRenderer
-            from .pdfs import render_pdfs
+            from catalog.print.jobs import render_pdfs
+            from catalog.print.layout import PdfRenderer
 
             renderer = PdfRenderer(theme, options.cache_dir)
             outcomes = render_pdfs(

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from catalog import cli, pipeline, writer
+from catalog import cli, pipeline
+from catalog.core import writer
 
 # Serving a built site as Netlify would is shared with bench/: tools/netlify_serve.py.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
@@ -136,7 +137,7 @@ def base_files() -> dict[str, str | bytes]:
 
 def swaps_in_one_step(near: Path) -> bool:
     """Whether the system and file system at `near` swap two folders in one call, as the
-    output's commit does where it can (catalog/writer.py); not every one can."""
+    output's commit does where it can (catalog/core/writer.py); not every one can."""
     probe = Path(tempfile.mkdtemp(dir=near))
     try:
         (probe / "a").mkdir()

@@ -14,10 +14,10 @@ from PIL import Image
 from sitecheck import broken_links, jsonld, soup
 
 from catalog import pipeline
-from catalog import writer as writer_module
-from catalog.errors import ContentErrors
-from catalog.report import RecordingReporter
-from catalog.writer import OutputWriter
+from catalog.core import writer as writer_module
+from catalog.core.errors import ContentErrors
+from catalog.core.report import RecordingReporter
+from catalog.core.writer import OutputWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTRA = {

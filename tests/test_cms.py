@@ -12,7 +12,9 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import options
 
-from catalog import cms, pipeline, schema
+from catalog import pipeline
+from catalog.cms import config as cms
+from catalog.content import schema
 
 pytestmark = pytest.mark.skipif(cms.decap_version() is None, reason="`npm ci` installs Decap CMS")
 

@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 from conftest import CHROMIUM, NetlifyHandler, jpeg
 
-from catalog import cms, pipeline
+from catalog import pipeline
+from catalog.cms import config as cms
 
 ROOT = Path(__file__).resolve().parent.parent
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"

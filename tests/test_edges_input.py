@@ -13,8 +13,9 @@ import pytest
 from conftest import PRODUCT, SITE, jpeg, options, write_files
 from PIL import Image
 
-from catalog import cli, pipeline, scaffold
-from catalog.errors import ContentErrors
+from catalog import cli, pipeline
+from catalog.content import scaffold
+from catalog.core.errors import ContentErrors
 
 SECRET = "RAHASIA-MESIN-BUILD"
 OUTSIDE_SITE = "site.yaml:1: tautan (symlink) ini mengarah ke luar folder konten dan tidak dibaca"

@@ -119,7 +119,7 @@ def test_a_full_disk_while_writing_the_cache(built, monkeypatch):
 
 
 def test_a_full_disk_while_saving_a_cache_file(tmp_path, monkeypatch):
-    from catalog.jsonfile import write_atomic
+    from catalog.core.jsonfile import write_atomic
 
     refuse(monkeypatch, lambda path: path.suffix == ".tmp", errno.ENOSPC)
     with pytest.raises(OSError) as caught:
@@ -152,7 +152,7 @@ def test_serve_on_a_port_in_use(site):
 
 @pytest.mark.parametrize("port", ["0", "70000", "delapan"])
 def test_serve_on_an_impossible_port_is_a_usage_error(port, monkeypatch):
-    from catalog import server
+    from catalog.serve import server
 
     monkeypatch.setattr(server, "serve", lambda *args: pytest.fail("served on an impossible port"))
     stderr = io.StringIO()
@@ -177,7 +177,7 @@ def test_the_preview_shows_a_full_disk_and_goes_on(site, monkeypatch):
     traceback, and the server keeps running."""
     from rich.console import Console
 
-    from catalog import preview
+    from catalog.serve import preview
 
     content = site()
     opts = options(content, feeds=False, search=False)

@@ -18,7 +18,7 @@ import pytest
 from conftest import options
 
 from catalog import cli, pipeline
-from catalog.writer import RECORD
+from catalog.core.writer import RECORD
 
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1793491200"  # 2026-11-01: the PDFs' edition, fixed so two builds print the same bytes

@@ -18,8 +18,9 @@ from pypdf import PdfReader
 from pypdf.generic import StreamObject
 from sitecheck import soup
 
-from catalog import pdf, pipeline
-from catalog.report import RecordingReporter
+from catalog import pipeline
+from catalog.core.report import RecordingReporter
+from catalog.print import layout as pdf
 
 MARKERS = [b"MARKER-EXIF-GPS", b"MARKER-EXIF-DESC", b"MARKER-XMP", b"MARKER-IPTC", b"MARKER-COM"]
 PNG_MARKERS = [b"MARKER-PNG-TEXT", b"MARKER-PNG-ITXT"]  # zTXt is compressed: checked by chunk

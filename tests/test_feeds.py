@@ -12,8 +12,9 @@ import pytest
 from conftest import PRODUCT, jpeg, options, problems
 from sitecheck import soup
 
-from catalog import cli, pipeline, productfeeds
-from catalog.model import Product
+from catalog import cli, pipeline
+from catalog.content.model import Product
+from catalog.outputs import feeds as productfeeds
 
 BASE = "https://uji.example.org/"
 G = "{http://base.google.com/ns/1.0}"

@@ -1,8 +1,8 @@
 import datetime as dt
 
-from catalog.model import Price
-from catalog.schema import normalize_whatsapp
-from catalog.themes import long_date, number, price_text, rupiah
+from catalog.content.model import Price
+from catalog.content.schema import normalize_whatsapp
+from catalog.site.theme import long_date, number, price_text, rupiah
 
 
 def test_rupiah_and_ranges():

@@ -13,11 +13,12 @@ import pytest
 import yaml
 from openpyxl import Workbook, load_workbook
 
-from catalog import cli, pipeline, sources, yamlsafe
-from catalog.errors import Problems
-from catalog.importing.columns import COLUMNS
-from catalog.importing.entries import dump
-from catalog.messages import message
+from catalog import cli, pipeline
+from catalog.content import sources, yamlsafe
+from catalog.content.importing.columns import COLUMNS
+from catalog.content.importing.entries import dump
+from catalog.core.errors import Problems
+from catalog.core.messages import message
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "content"
@@ -263,7 +264,7 @@ def test_every_bad_cell_is_reported_at_once_and_nothing_is_written(content, tmp_
 def _hint(written: str) -> str:
     import difflib
 
-    from catalog.importing.choices import read
+    from catalog.content.importing.choices import read
 
     allowed = read(DEMO, Problems())[0]
     known = sorted(allowed.category_slugs) + sorted(allowed.category_names)

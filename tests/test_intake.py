@@ -14,8 +14,8 @@ from conftest import jpeg, png
 from PIL import Image, ImageChops, ImageDraw
 from test_hooks import SHIM, git
 
-from catalog import intake
 from catalog.cli import main
+from catalog.images import intake
 
 ROOT = Path(__file__).resolve().parent.parent
 PHOTO = "ikm/kerupuk-uji/products/melarat.jpg"

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from conftest import BUSINESS, PRODUCT, PRODUCT_YAML, SITE, options, problems
 
-from catalog import cli, laporan, pipeline
-from catalog.validate import legal_warnings
+from catalog import cli, pipeline
+from catalog.content.validate import legal_warnings
+from catalog.outputs import laporan
 
 TODAY = dt.date(2026, 11, 15)
 EXPIRED = "P-IRT No. 2063274010123-25"  # expired at the end of last year
@@ -148,7 +149,7 @@ def test_expiry_counts_to_the_end_of_the_year():
 
 
 def _pirt_kind(number: str, today: dt.date) -> str | None:
-    from catalog.model import Certification
+    from catalog.content.model import Certification
 
     found = laporan._number_findings("B", "P", (Certification("pirt", number),), None, today, "id")
     return found[0].kind if found else None

@@ -1,11 +1,11 @@
-"""catalog/legal.py: the shapes of legal numbers, and what a P-IRT number encodes."""
+"""catalog/content/legal.py: the shapes of legal numbers, and what a P-IRT number encodes."""
 
 from __future__ import annotations
 
 import pytest
 
-from catalog import legal
-from catalog.messages import MESSAGES, message
+from catalog.content import legal
+from catalog.core.messages import MESSAGES, message
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog import localcms
+from catalog.cms import local as localcms
 
 ROOT = Path(__file__).resolve().parent.parent
 

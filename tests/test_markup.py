@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalog.markup import first_paragraph_text, image_sources, plain_text, split_title, to_html
+from catalog.content.markup import first_paragraph_text, image_sources, plain_text, split_title, to_html
 
 PAYLOADS = [
     "<script>alert(1)</script>",

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from catalog.cli import COMMANDS
-from catalog.messages import MESSAGES
+from catalog.core.messages import MESSAGES
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "panduan-editor.md"
 

@@ -17,8 +17,10 @@ from conftest import jpeg, options, problems
 from pypdf import PdfReader
 from sitecheck import soup
 
-from catalog import cli, pdf, pipeline, printing
-from catalog.report import RecordingReporter
+from catalog import cli, pipeline
+from catalog.core.report import RecordingReporter
+from catalog.print import layout as pdf
+from catalog.print import plan as printing
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://uji.example.org"

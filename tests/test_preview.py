@@ -11,10 +11,12 @@ import pytest
 from conftest import PRODUCT, jpeg, options, problems
 from rich.console import Console
 
-from catalog import cli, pipeline, preview, validate
-from catalog.errors import ContentErrors
-from catalog.report import Reporter
-from catalog.server import Preview
+from catalog import cli, pipeline
+from catalog.content import validate
+from catalog.core.errors import ContentErrors
+from catalog.core.report import Reporter
+from catalog.serve import preview
+from catalog.serve.server import Preview
 
 
 def get(app: Preview, path: str) -> tuple[str, bytes]:

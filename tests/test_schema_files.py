@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from catalog import schemafiles
+from catalog.content import schema_files as schemafiles
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "content"

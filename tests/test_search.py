@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import CHROMIUM, PRODUCT, netlify_server, options
 
-from catalog import pipeline, search, search_bytes
-from catalog.model import Price
+from catalog import pipeline
+from catalog.content.model import Price
+from catalog.outputs.search import bundle as search_bytes
+from catalog.outputs.search import index as search
+from catalog.site.price_bands import price_bands
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_PARTS = 4  # the demo's 103 records in many parts: every search crosses parts
@@ -24,11 +27,11 @@ SMALL_PARTS = 4  # the demo's 103 records in many parts: every search crosses pa
 
 
 def test_price_bands():
-    assert search.price_bands(None) == []
-    assert search.price_bands(Price(15_000)) == ["0-25000"]
-    assert search.price_bands(Price(25_000)) == ["25000-50000"]
-    assert search.price_bands(Price(40_000, 120_000)) == ["25000-50000", "50000-100000", "100000-250000"]
-    assert search.price_bands(Price(750_000)) == ["500000-"]
+    assert price_bands(None) == []
+    assert price_bands(Price(15_000)) == ["0-25000"]
+    assert price_bands(Price(25_000)) == ["25000-50000"]
+    assert price_bands(Price(40_000, 120_000)) == ["25000-50000", "50000-100000", "100000-250000"]
+    assert price_bands(Price(750_000)) == ["500000-"]
 
 
 def _record(group: str, n: int) -> search.Record:

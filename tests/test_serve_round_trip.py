@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from conftest import base_files, write_files
 
-from catalog import cms
-from catalog.server import BUILDING, Preview
+from catalog.cms import config as cms
+from catalog.serve.server import BUILDING, Preview
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = [sys.executable, str(ROOT / "build.py")]

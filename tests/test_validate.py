@@ -347,7 +347,7 @@ def test_truncated_photo_is_found_by_check(site):
     from conftest import options
 
     from catalog import pipeline
-    from catalog.errors import ContentErrors
+    from catalog.core.errors import ContentErrors
 
     truncated = jpeg(1600, 1200, "green", quality=95)[:3000]
     content = site({"ikm/kerupuk-uji/products/melarat.jpg": truncated})
@@ -362,7 +362,7 @@ def test_truncated_photo_is_found_by_check(site):
 
 
 def test_whatsapp_with_trunk_zero_after_country_code(site):
-    from catalog.schema import normalize_whatsapp
+    from catalog.content.schema import normalize_whatsapp
 
     assert normalize_whatsapp("+62 0812-3456-7890") == "6281234567890"
     assert normalize_whatsapp("+62 (0)812 3456 7890") == "6281234567890"

@@ -1,4 +1,4 @@
-"""catalog/watch.py: the preview learns which files a save changed, at once, and stops cleanly."""
+"""catalog/serve/watch.py: the preview learns which files a save changed, at once, and stops cleanly."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog import watch
+from catalog.serve import watch
 
 
 @contextmanager

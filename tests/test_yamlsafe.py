@@ -1,6 +1,6 @@
 import pytest
 
-from catalog.yamlsafe import YamlProblem, format_loc, line_for, parse
+from catalog.content.yamlsafe import YamlProblem, format_loc, line_for, parse
 
 
 def test_scalars_stay_as_written():

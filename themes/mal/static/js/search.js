@@ -1,5 +1,5 @@
 // Search at /cari/ and sorting/filtering of listings, through the Pagefind index that
-// catalog/search.py writes. Pagefind's script and data are fetched only when a search runs.
+// catalog/outputs/search/index.py writes. Pagefind's script and data are fetched only when a search runs.
 //
 // The index is split in parts; /pagefind/ itself is a small router whose records stand for
 // the parts (peta.json maps them). A search first asks the router which parts can answer,

@@ -1,3 +1,0 @@
-/* A business desk starts Decap itself, once galeri-cms.js has filled in its business
-   (catalog/cms.py desk_config): loaded before decap-cms.js, which otherwise starts alone. */
-window.CMS_MANUAL_INIT = true;

@@ -1,0 +1,1 @@
+"""Outputs besides pages: sitemap/robots/redirects/alias pages, product feeds, search, the legal report."""

@@ -37,7 +37,7 @@ from catalog.site.render import Renderer, render_all
 from catalog.site.theme import MONTHS, Theme, brand_css, find_themes, load_theme
 from catalog.site.views import PageView, ViewBuilder
 
-PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
+PROJECT_THEMES = Path(__file__).resolve().parent / "themes"  # the built-in theme, inside the package
 
 
 def default_cache_dir() -> Path:

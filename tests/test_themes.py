@@ -72,7 +72,7 @@ def test_an_edited_template_re_renders_the_pages_that_use_it(site):
     """product.html is used by product pages only; base.html by every page."""
     content = site()
     theme = content.parent / "themes" / "mal"
-    shutil.copytree(ROOT / "themes" / "mal", theme)
+    shutil.copytree(ROOT / "catalog" / "themes" / "mal", theme)
     first = pipeline.build(options(content))
     product = theme / "templates" / "product.html"
     product.write_text(product.read_text() + "{# edited #}\n")

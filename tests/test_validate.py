@@ -38,7 +38,8 @@ def test_capitalised_and_odd_field_names_are_reported(site):
         "ikm/kerupuk-uji/products/kerupuk-melarat.md:4: Harga: kolom tidak dikenal (maksud Anda `price`?)",
         "ikm/kerupuk-uji/products/kerupuk-melarat.md:5: a\\nb: kolom tidak dikenal"
         " (kolom yang dikenal: name, category, price, unit, images, variants, material, size, weight_g,"
-        " min_order, stock, tags, certifications, featured, added, sku, draft, aliases, description)",
+        " min_order, stock, tags, certifications, showroom, shelf_life_days, preorder_days, featured, added, sku,"
+        " draft, aliases, description)",
     ]
 
 

@@ -56,6 +56,8 @@ LABELS: dict[str, str] = {
     "logo": "Logo", "paper": "Ukuran kertas", "bleed_mm": "Bleed (mm)", "crop_marks": "Tanda potong",
     "columns": "Kolom produk per halaman", "rows": "Baris produk per halaman", "include": "Isi katalog",
     "edition": "Nama edisi", "categories": "Kategori", "businesses": "Usaha",
+    "binding": "Jilid", "press": "Edisi percetakan (CMYK)", "showroom": "Galeri (showroom)",
+    "hours": "Jam buka", "map_url": "Tautan peta",
     # categories.yaml
     "slug": "Slug (alamat)", "name": "Nama", "description": "Keterangan", "children": "Subkategori",
     # a business
@@ -68,7 +70,8 @@ LABELS: dict[str, str] = {
     "category": "Kategori", "price": "Harga", "unit": "Satuan", "images": "Foto produk",
     "variants": "Varian", "material": "Bahan", "size": "Ukuran", "weight_g": "Berat (gram)",
     "min_order": "Pesanan minimum", "stock": "Ketersediaan", "tags": "Label", "added": "Tanggal ditambahkan",
-    "sku": "Kode produk (SKU)",
+    "sku": "Kode produk (SKU)", "shelf_life_days": "Masa simpan (hari)",
+    "preorder_days": "Lama pre-order (hari)", "payments": "Cara bayar", "delivery": "Pengiriman",
     # legal numbers
     "nib": "NIB (Nomor Induk Berusaha)", "region_code": "Kode kab/kota (P-IRT)",
     "legal": "Kategori pangan (laporan legalitas)", "food_categories": "Kategori makanan & minuman",
@@ -82,7 +85,10 @@ OPTION_LABELS: dict[str, str] = {
     "umkm": "UMKM (usaha mikro dan kecil)", "available": "Tersedia", "preorder": "Pesan dulu (pre-order)",
     "sold_out": "Habis", "halal": "Halal", "pirt": "P-IRT", "bpom": "BPOM", "sni": "SNI", "haki": "HaKI",
     "other": "Lainnya", "all": "Semua produk", "featured": "Produk unggulan saja",
-    "listed": "Kategori dan usaha terpilih",
+    "listed": "Kategori dan usaha terpilih", "saddle": "Staples (kelipatan 4 halaman)",
+    "perfect": "Lem punggung (perfect binding)", "qris": "QRIS", "transfer": "Transfer bank",
+    "cod": "Bayar di tempat (COD)", "ewallet": "Dompet digital", "tunai": "Tunai",
+    "ambil": "Ambil sendiri", "antar": "Diantar (dalam kota)", "kurir": "Kurir / ekspedisi",
 }  # fmt: skip
 
 # Hints for editors where the model's description is too terse for a form.
@@ -241,6 +247,8 @@ class Fields:
         if origin is list:
             (item,) = get_args(kind)
             item = _base(_unwrap(item)[0])
+            if get_origin(item) is Literal:
+                return {"widget": "select", "multiple": True, "options": [_option(v) for v in get_args(item)]}
             if isinstance(item, type) and issubclass(item, BaseModel):
                 return {"widget": "list", "fields": self.of(item), "collapsed": False}
             item_field = {"name": "item", "label": LABELS[key], "widget": "string"}

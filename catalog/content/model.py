@@ -54,6 +54,19 @@ class PrintSettings:
     businesses: tuple[str, ...] = ()
     edition: str | None = None
     foreword: str | None = None  # a free page's slug
+    binding: str = "saddle"  # "saddle": every catalog padded to a multiple of 4 pages; or "perfect"
+    press: bool = False  # also the print-shop editions (PDF/X-4, CMYK) under /katalog/cetak/
+
+
+@dataclass(frozen=True, slots=True)
+class Showroom:
+    """The physical gallery where products marked `showroom` are on display."""
+
+    name: str | None = None
+    address: str | None = None
+    hours: str | None = None
+    map_url: str | None = None
+    whatsapp: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +88,7 @@ class Settings:
     # site.yaml `legal` (this implementation's extension), None when not set: see laporan.py
     food_categories: tuple[str, ...] | None = None  # with their descendants: halal expected
     pirt_categories: tuple[str, ...] | None = None  # with their descendants: P-IRT (or BPOM) expected
+    showroom: Showroom | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +135,8 @@ class Business:
     cover: ImageRef | None = None
     nib: str | None = None
     certifications: tuple[Certification, ...] = ()
+    payments: tuple[str, ...] = ()  # qris, transfer, cod, ewallet, tunai: in the order written
+    delivery: tuple[str, ...] = ()  # ambil, antar, kurir
     featured: bool = False
     draft: bool = False  # only in a catalog built with drafts
     story: Markup = Markup()
@@ -165,6 +181,9 @@ class Product:
     stock: str = "available"
     tags: tuple[str, ...] = ()
     certifications: tuple[Certification, ...] = ()  # its own; see Catalog.certifications_of
+    showroom: bool = False  # on display at the site's showroom
+    shelf_life_days: int | None = None
+    preorder_days: int | None = None
     featured: bool = False
     draft: bool = False  # only in a catalog built with drafts
     added: dt.date | None = None

@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from catalog.content.model import Catalog
 from catalog.core import urls
 from catalog.core.errors import Problems
 from catalog.core.messages import message
-from catalog.content.model import Catalog
 
 FILE = "printed-urls.txt"
 

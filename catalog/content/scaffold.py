@@ -45,6 +45,8 @@ kind: ikm                    # ikm (industri kecil) atau umkm (usaha mikro/kecil
 # certifications:            # halal, pirt, bpom, sni, haki, other; P-IRT dan BPOM di produknya
 #   - type: halal
 #     number: ID32110000123450823
+# payments: [qris, transfer, tunai]  # cara bayar: qris, transfer, cod, ewallet, tunai
+# delivery: [ambil, kurir]   # ambil (di tempat), antar (dalam kota), kurir
 # featured: true             # tampil di beranda
 draft: true                  # hapus baris ini bila data sudah lengkap dan siap terbit
 # aliases: [/ikm/nama-lama/] # alamat lama yang dialihkan ke sini
@@ -76,6 +78,9 @@ stock: available             # available (tersedia), preorder, sold_out (habis)
 # certifications:            # nomor produk ini; seperti tertulis di sertifikat
 #   - type: pirt             # pirt, bpom, halal, sni, haki, other
 #     number: P-IRT No. 2063274010123-30
+# showroom: true             # dipajang di galeri (Galeri IKM)
+# shelf_life_days: 30        # masa simpan dalam hari
+# preorder_days: 3           # lama membuat pesanan pre-order, dalam hari
 # featured: true             # tampil di beranda
 added: {today}               # tanggal ditambahkan (YYYY-MM-DD)
 # sku: "001"

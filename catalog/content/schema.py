@@ -171,6 +171,18 @@ class Print(Strict):
         "all", description="Yang dicetak di katalog: all, featured, atau daftar kategori/usaha"
     )
     edition: Text | None = Field(None, description="Nama edisi di sampul, mis. Edisi Pameran 2026")
+    binding: Literal["saddle", "perfect"] = Field(
+        "saddle", description="Jilid: saddle (staples, kelipatan 4 halaman) atau perfect (lem)"
+    )
+    press: bool = Field(False, description="Tulis juga edisi percetakan (PDF/X-4, CMYK) di /katalog/cetak/")
+
+
+class Showroom(Strict):
+    name: Text | None = Field(None, description="Nama galeri, mis. Galeri IKM Kota Cirebon")
+    address: Text | None = Field(None, description="Alamat galeri")
+    hours: Text | None = Field(None, description="Jam buka, mis. Senin-Jumat 08.00-16.00")
+    map_url: Url | None = Field(None, description="Tautan peta (Google Maps)")
+    whatsapp: WhatsApp | None = Field(None, description="Nomor WhatsApp galeri")
 
 
 class Legal(Strict):
@@ -198,6 +210,7 @@ class SiteConfig(Strict):
         None, description="Kode kab/kota (4 angka) untuk nomor P-IRT; Kota Cirebon: 3274"
     )
     legal: Legal | None = Field(None, description="Kategori pangan untuk laporan legalitas")
+    showroom: Showroom | None = Field(None, description="Galeri fisik tempat produk dipajang")
 
 
 class CategoryEntry(Strict):
@@ -232,6 +245,12 @@ class BusinessFrontMatter(Strict):
     cover: ImagePath | None = Field(None, description="Foto sampul")
     nib: Text | None = Field(None, description="Nomor Induk Berusaha (13 angka)")
     certifications: list[Certification] | None = Field(None, description="Sertifikat")
+    payments: list[Literal["qris", "transfer", "cod", "ewallet", "tunai"]] | None = Field(
+        None, description="Cara bayar: qris, transfer, cod, ewallet, tunai"
+    )
+    delivery: list[Literal["ambil", "antar", "kurir"]] | None = Field(
+        None, description="Pengiriman: ambil (di tempat), antar (dalam kota), kurir"
+    )
     featured: bool = Field(False, description="Tampil di beranda")
     draft: bool = Field(False, description="Draf, tidak diterbitkan")
     aliases: list[Text] | None = Field(None, description="Alamat lama yang dialihkan ke sini")
@@ -272,6 +291,11 @@ class ProductFrontMatter(Strict):
     tags: list[Text] | None = Field(None, description="Label")
     certifications: list[Certification] | None = Field(
         None, description="Sertifikat produk ini (P-IRT, BPOM, halal); menggantikan milik usaha yang sejenis"
+    )
+    showroom: bool = Field(False, description="Dipajang di galeri (site.yaml showroom)")
+    shelf_life_days: Whole | None = Field(None, ge=1, description="Masa simpan dalam hari")
+    preorder_days: Whole | None = Field(
+        None, ge=1, description="Lama pembuatan pesanan (pre-order) dalam hari"
     )
     featured: bool = Field(False, description="Tampil di beranda")
     added: dt.date | None = Field(None, description="Tanggal ditambahkan (YYYY-MM-DD)")

@@ -17,8 +17,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from catalog.content import schema
-from catalog.core.messages import message
 from catalog.content.yamlsafe import Loc, char_name
+from catalog.core.messages import message
 
 _TYPE_MESSAGES = {
     "int_parsing": "expected_int", "int_type": "expected_int", "int_from_float": "expected_int",

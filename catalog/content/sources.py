@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from catalog.content.yamlsafe import Loc, YamlProblem, parse_all
 from catalog.core.errors import Problems
 from catalog.core.messages import message
-from catalog.content.yamlsafe import Loc, YamlProblem, parse_all
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")

@@ -22,14 +22,29 @@ from urllib.parse import unquote
 from pydantic import TypeAdapter, ValidationError
 
 from catalog.content import legal, markup, schema
-from catalog.core import urls
-from catalog.core.errors import ContentError, Problems
-from catalog.core.messages import message
-from catalog.content.model import Business, Catalog, Category, Certification, Contact, ImageRef, Markup, Page, Price, PrintSettings, Product, Settings, Variant
-from catalog.core.parallel import chunks, fork_map
+from catalog.content.model import (
+    Business,
+    Catalog,
+    Category,
+    Certification,
+    Contact,
+    ImageRef,
+    Markup,
+    Page,
+    Price,
+    PrintSettings,
+    Product,
+    Settings,
+    Showroom,
+    Variant,
+)
 from catalog.content.schema_errors import describe
 from catalog.content.sources import BusinessSource, ContentSources, Document, is_slug, read_business
 from catalog.content.yamlsafe import Loc, format_loc, line_for
+from catalog.core import urls
+from catalog.core.errors import ContentError, Problems
+from catalog.core.messages import message
+from catalog.core.parallel import chunks, fork_map
 
 BUSINESSES_PER_JOB = 100
 # (the business and its products, or None), its problems, the image facts learned, the
@@ -342,6 +357,7 @@ class _Validator:
             region_code=config.region_code,
             food_categories=_listed(config.legal and config.legal.food_categories),
             pirt_categories=_listed(config.legal and config.legal.pirt_categories),
+            showroom=config.showroom and Showroom(**config.showroom.model_dump()),
         )
 
     def categories(self) -> dict[str, Category] | None:
@@ -497,6 +513,8 @@ class _Validator:
             cover=cover or None,
             nib=self.nib(doc, front.nib),
             certifications=self.certifications(doc, front.certifications),
+            payments=tuple(dict.fromkeys(front.payments or ())),
+            delivery=tuple(dict.fromkeys(front.delivery or ())),
             featured=front.featured,
             draft=front.draft,
             story=self.markdown(doc, "body", doc.body, doc.body_line, folder, folder),
@@ -557,6 +575,9 @@ class _Validator:
             stock=front.stock,
             tags=tuple(front.tags or ()),
             certifications=self.certifications(doc, front.certifications),
+            showroom=front.showroom,
+            shelf_life_days=front.shelf_life_days,
+            preorder_days=front.preorder_days,
             featured=front.featured,
             draft=front.draft,
             added=front.added,
@@ -678,6 +699,8 @@ def _print_settings(config: schema.Print, foreword: str | None) -> PrintSettings
         businesses=tuple(selection.businesses or ()) if selection else (),
         edition=config.edition,
         foreword=foreword,
+        binding=config.binding,
+        press=config.press,
     )
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from catalog.core.errors import ContentErrors, Problems, UsageError
 from catalog.content.importing import choices, sheet
 from catalog.content.importing.entries import Outcome, Writer
 from catalog.content.importing.plan import Planner
 from catalog.content.importing.template import write_template
+from catalog.core.errors import ContentErrors, Problems, UsageError
 
 __all__ = ["Outcome", "run", "write_template"]
 

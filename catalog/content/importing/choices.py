@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from catalog.content import yamlsafe
+from catalog.content.importing.cells import Choices
 from catalog.core.errors import Problems
 from catalog.core.messages import message
-from catalog.content.importing.cells import Choices
 
 
 def read(content: Path, problems: Problems) -> tuple[Choices, list[tuple[str, str]], str]:

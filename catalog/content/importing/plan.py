@@ -20,13 +20,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from catalog.content import schema, yamlsafe
-from catalog.core.errors import Problems
-from catalog.core.messages import message
-from catalog.content.schema_errors import describe
 from catalog.content.importing import cells
 from catalog.content.importing.cells import CellProblem, Choices
 from catalog.content.importing.columns import BY_NAME, COLUMNS, LEGAL, Column, match, nearest
 from catalog.content.importing.sheet import Sheet
+from catalog.content.schema_errors import describe
+from catalog.core.errors import Problems
+from catalog.core.messages import message
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from catalog.core.errors import ContentErrors, Problems
 from catalog.content.importing import choices
 from catalog.content.importing.columns import COLUMNS
+from catalog.core.errors import ContentErrors, Problems
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

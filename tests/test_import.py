@@ -486,3 +486,20 @@ def test_a_file_that_is_not_a_workbook_is_a_problem_not_a_crash(content, tmp_pat
     sheet.write_text("bukan zip")
     status, _, err = run("import", str(sheet), "--content", str(content))
     assert status == 1 and err.startswith(f"{sheet}:1: berkas tidak dapat dibaca sebagai .xlsx (")
+
+
+def test_headers_offices_commonly_write_suggest_their_column():
+    """`No. WA` or `Harga (Rp)` is still reported (the contract's columns), but names the column meant."""
+    from catalog.content.importing.columns import nearest
+
+    assert [
+        nearest(h) for h in ("No. WA", "No HP", "Telp.", "Nama Pemilik", "Harga (Rp)", "Kec.", "zzz")
+    ] == [
+        "whatsapp",
+        "whatsapp",
+        "telepon",
+        "pemilik",
+        "harga",
+        "kecamatan",
+        None,
+    ]

@@ -67,7 +67,25 @@ def match(header: str) -> Column | None:
     return _BY_KEY.get(key(header))
 
 
+# Headers offices commonly write for a column, as `key()` compares them without punctuation:
+# suggested (never applied silently, as the contract wants unknown columns reported).
+_USUAL_HEADERS = {
+    "nowa": "whatsapp", "wa": "whatsapp", "nomorwa": "whatsapp", "nomorwhatsapp": "whatsapp",
+    "nowhatsapp": "whatsapp", "hp": "whatsapp", "nohp": "whatsapp", "nomorhp": "whatsapp",
+    "telp": "telepon", "notelp": "telepon", "notelepon": "telepon", "nomortelepon": "telepon",
+    "namapemilik": "pemilik", "pemilikusaha": "pemilik", "namaikm": "nama_usaha",
+    "namaumkm": "nama_usaha", "namaperusahaan": "nama_usaha", "usaha": "nama_usaha",
+    "produk": "nama_produk", "hargarp": "harga", "hargasatuan": "harga", "kec": "kecamatan",
+    "alamatusaha": "alamat", "nomornib": "nib", "nonib": "nib", "sertifikathalal": "halal",
+    "nohalal": "halal", "nopirt": "pirt", "nomorpirt": "pirt", "nobpom": "bpom",
+    "keterangan": "deskripsi", "deskripsiproduk": "deskripsi", "jenisusaha": "jenis",
+}  # fmt: skip
+
+
 def nearest(header: str) -> str | None:
-    """The known column a mistyped header most likely means."""
+    """The known column a mistyped header, or one an office commonly writes, most likely means."""
+    usual = _USUAL_HEADERS.get(re.sub(r"[\W_]+", "", header).casefold())
+    if usual:
+        return usual
     close = difflib.get_close_matches(key(header), list(_BY_KEY), n=1, cutoff=0.6)
     return _BY_KEY[close[0]].name if close else None

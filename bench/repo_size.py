@@ -13,8 +13,6 @@ Usage: .venv/bin/python bench/repo_size.py [--sample 200] [--photos 62220] [--co
 from __future__ import annotations
 
 import argparse
-import io
-import random
 import shutil
 import subprocess
 import sys
@@ -22,36 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageFilter
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
+from phone_photos import phone_photo  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from catalog.images import intake
-
-SIZE = (4000, 3000)
-
-
-def phone_photo(seed: int) -> bytes:
-    """A photo with the statistics of a phone's: a few MB at 12 MP, not a flat colour."""
-    rnd = random.Random(seed)
-    width, height = SIZE
-    small = Image.linear_gradient("L").rotate(rnd.uniform(0, 360)).resize((width // 8, height // 8))
-    scene = Image.merge("RGB", [small.point(lambda v, k=k: int(60 + v * (0.3 + 0.2 * k))) for k in range(3)])
-    draw = ImageDraw.Draw(scene)
-    for _ in range(12):
-        x, y, r = rnd.randrange(width // 8), rnd.randrange(height // 8), rnd.randrange(20, 150)
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rnd.randrange(40, 230) for _ in range(3)))
-    scene = scene.filter(ImageFilter.GaussianBlur(3)).resize(SIZE, Image.Resampling.BICUBIC)
-    texture = Image.effect_noise((width // 3, height // 3), 20).resize(SIZE, Image.Resampling.BICUBIC)
-    channels = [
-        ImageChops.add(ImageChops.add(channel, texture, 1, -128), Image.effect_noise(SIZE, 4), 1, -128)
-        for channel in scene.split()
-    ]
-    exif = Image.Exif()
-    exif[0x0112] = rnd.choice((1, 6))
-    exif.get_ifd(intake.GPS_IFD)[2] = (6.0, 42.0, float(rnd.randrange(60)))
-    out = io.BytesIO()
-    Image.merge("RGB", channels).save(out, "JPEG", quality=93, exif=exif.tobytes())
-    return out.getvalue()
+from catalog.images import intake  # noqa: E402
 
 
 def packed_size(folder: Path) -> int:

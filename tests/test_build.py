@@ -152,7 +152,7 @@ def test_images_are_reencoded_never_upscaled_and_sized(built):
         assert img.get("width") and img.get("height"), img
     webp = page.find("source", type="image/webp")
     widths = sorted(int(part.strip().split(" ")[1][:-1]) for part in webp["srcset"].split(","))
-    assert widths == [480, 960, 1600]
+    assert widths == [200, 400, 600, 800, 1600]
 
 
 def test_exif_rotation_applied_and_gps_stripped(site):

@@ -5,11 +5,14 @@ shift; no request to another host."""
 from __future__ import annotations
 
 import gzip
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import CHROMIUM, netlify_server
+
+from catalog import pipeline
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is installed by `make test`")
 
@@ -67,3 +70,61 @@ def test_nothing_moves_and_nothing_leaves_the_site(server, browser, path):
     fetched, shift = downloads(browser, server, path)
     assert [u for u in fetched if not u.startswith(server)] == []
     assert shift < 0.01, f"layout shift {shift:.3f}"
+
+
+# --- with photos as business owners send them ---------------------------------------------
+# The demo's drawn pictures compress several times better than phone photos, whose texture
+# is what the encoder pays for. bench/weight.py measures every page kind this way.
+PHONE_SIZE = (1600, 1200)  # the largest rendition: a larger original costs time, not bytes
+PHONE_GRAIN = 6  # as dense as a photo of a circuit board (tools/phone_photos.py)
+
+
+@pytest.fixture(scope="module")
+def phone_site(tmp_path_factory):
+    """The demo with every photo (not the logos) replaced by one of 24 phone-like photos, so
+    that no page shows the same photo twice; built without PDFs, feeds or search."""
+    from phone_photos import phone_photo
+
+    tmp = tmp_path_factory.mktemp("phone")
+    content = tmp / "content"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "content", content)
+    photos = [phone_photo(seed, PHONE_SIZE, quality=90, grain=PHONE_GRAIN) for seed in range(24)]
+    files = [f for f in sorted(content.glob("ikm/*/**/*.jpg")) if not f.name.startswith("logo")]
+    for n, file in enumerate(files):
+        file.write_bytes(photos[n % len(photos)])
+    options = pipeline.BuildOptions(
+        content=content, out=tmp / "public", cache_dir=tmp / "cache", pdf=False, feeds=False, search=False
+    )
+    pipeline.build(options)
+    with netlify_server(options.out) as base:
+        yield base
+
+
+def first_screen(browser, url: str) -> int:
+    """Bytes over the wire for a 390-px phone at a device pixel ratio of 2, without scrolling
+    (Chrome still fetches the lazy photos near the screen)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    page = context.new_page()
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    size = sum(request.sizes()["responseBodySize"] for request in finished)
+    context.close()
+    return size
+
+
+@pytest.mark.parametrize(
+    ("path", "limit_kb"),
+    [
+        (PRODUCT, 300),  # the goal (issue 19): met
+        # Not yet at 300 KB with photos this dense (docs/benchmarks.md, "Page weight"): held
+        # where they are, a little above what bench/weight.py measured, so they only improve.
+        ("/", 600),
+        ("/kategori/makanan-minuman/", 470),
+        ("/ikm/sanggar-topeng-panji-sekar/", 400),
+    ],
+)
+def test_pages_with_phone_photos_stay_light(phone_site, browser, path, limit_kb):
+    size = first_screen(browser, phone_site + path)
+    assert size <= limit_kb * 1024, f"{path}: {size // 1024} KB"

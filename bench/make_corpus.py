@@ -626,8 +626,13 @@ def certification_lines(rng: random.Random) -> list[str]:
     lines = ["certifications:"]
     for kind in rng.sample(CERT_TYPES, count):
         number = f"{kind.upper()}-{rng.randrange(10**12):012d}"
-        if kind == "halal":
-            number = f"ID32{rng.randrange(10**14):014d}"
+        if kind == "halal":  # the shapes `check` accepts (catalog/content/legal.py)
+            number = f"ID32{rng.randrange(10**15):015d}"
+        elif kind == "pirt":  # issued in Kota Cirebon (3274), valid until 2027-2031
+            serial = f"{rng.randrange(1, 10)}{rng.randrange(100):02d}3274{rng.randrange(10**6):06d}"
+            number = f"P-IRT No. {serial}-{rng.randrange(27, 32)}"
+        elif kind == "bpom":
+            number = f"BPOM RI MD {rng.randrange(10**12):012d}"
         lines += [f"  - type: {kind}", f'    number: "{number}"']
     return lines
 

@@ -12,8 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import BUSINESS, PRODUCT, base_files, options, write_files
 from pypdf import PdfReader
 
-from catalog import pipeline
-from catalog.cms import config as cms
+from catalog import cms, pipeline
 
 NIB = "0220103344556"
 SHOP_HALAL = "ID32110000000000001"

@@ -13,10 +13,10 @@ from bs4 import BeautifulSoup
 from conftest import options
 
 from catalog import pipeline
-from catalog.cms import config as cms
+from catalog.cms import config, fields, vendor
 from catalog.content import schema
 
-pytestmark = pytest.mark.skipif(cms.decap_version() is None, reason="`npm ci` installs Decap CMS")
+pytestmark = pytest.mark.skipif(vendor.decap_version() is None, reason="`npm ci` installs Decap CMS")
 
 
 def form_fields(fields: list[dict[str, Any]]) -> set[str]:
@@ -137,7 +137,7 @@ def test_the_desk_list_links_every_business_and_the_pages_load_pinned_local_scri
     desks = (built / "admin/ikm/index.html").read_text(encoding="utf-8")
     assert 'href="/admin/ikm/kerupuk-uji/"' in desks
     page = (built / "admin/ikm/kerupuk-uji/index.html").read_text(encoding="utf-8")
-    version = cms.decap_version()
+    version = vendor.decap_version()
     assert f'src="/admin/decap-cms-{version}/decap-cms.js"' in page
     assert 'data-config="/admin/desk.json"' in page and 'src="/admin/desk.js"' in page
     assert "https://" not in page  # nothing from a CDN
@@ -168,11 +168,11 @@ def test_git_gateway_pages_load_the_identity_widget_first(built):
 
 def test_the_netlify_cache_rule_names_the_installed_version():
     netlify = (Path(__file__).resolve().parent.parent / "netlify.toml").read_text(encoding="utf-8")
-    assert f'for = "/admin/decap-cms-{cms.decap_version()}/*"' in netlify
+    assert f'for = "/admin/decap-cms-{vendor.decap_version()}/*"' in netlify
 
 
 def test_field_types_cover_every_number_and_flag():
-    types = cms.field_types()
+    types = fields.field_types()
     assert types["galeri-produk"]["price"] == "int" and types["galeri-produk"]["price.to"] == "int"
     assert types["galeri-produk"]["variants.price"] == "int" and types["galeri-produk"]["draft"] == "bool"
     assert types["galeri-situs"]["print.bleed_mm"] == "float" and types["galeri-situs"]["per_page"] == "int"
@@ -183,12 +183,12 @@ def test_on_netlify_the_repository_chooses_the_github_backend(monkeypatch):
     for name in ("GALERI_CMS_BACKEND", "GALERI_CMS_REPO", "GALERI_CMS_BRANCH"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("REPOSITORY_URL", "https://github.com/dkukmpp/galeri-ikm")
-    assert cms.Backend.from_environment() == cms.Backend("github", "dkukmpp/galeri-ikm", "main")
+    assert config.Backend.from_environment() == config.Backend("github", "dkukmpp/galeri-ikm", "main")
     monkeypatch.setenv("REPOSITORY_URL", "https://gitlab.com/dkukmpp/galeri-ikm")
-    assert cms.Backend.from_environment() == cms.Backend("git-gateway", None, "main")
+    assert config.Backend.from_environment() == config.Backend("git-gateway", None, "main")
 
 
 def test_numbers_are_typed_as_text_so_thousands_dots_are_refused():
-    whole, decimal = re.compile(cms.WHOLE[0]), re.compile(cms.DECIMAL[0])
+    whole, decimal = re.compile(fields.WHOLE[0]), re.compile(fields.DECIMAL[0])
     assert whole.fullmatch("185000") and not whole.fullmatch("185.000") and not whole.fullmatch("185,000")
     assert decimal.fullmatch("2.5") and not decimal.fullmatch("2,5")

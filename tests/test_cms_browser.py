@@ -24,8 +24,7 @@ from pathlib import Path
 import pytest
 from conftest import CHROMIUM, NetlifyHandler, jpeg
 
-from catalog import pipeline
-from catalog.cms import config as cms
+from catalog import cms, pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -228,10 +227,10 @@ def test_what_an_editor_publishes_builds(page, admin, repo, tmp_path):
     options = pipeline.BuildOptions(content=content, out=out, cache_dir=tmp_path / "cache", pdf=False)
     pipeline.build(options)
     page_html = (out / "ikm/kaos-caruban-nagari/kaos-topeng-kelana/index.html").read_text(encoding="utf-8")
-    assert "Kaos Topeng Kelana" in page_html and "Rp 95.000" in page_html and "<picture" in page_html
+    assert "Kaos Topeng Kelana" in page_html and "Rp\u00a095.000" in page_html and "<picture" in page_html
     batik_html = out / "ikm/batik-tulis-mega-mendung-sari/kain-batik-tulis-mega-mendung-biru/index.html"
     html = batik_html.read_text(encoding="utf-8")
-    assert "lembar kain" in html and "Rp 850.000 – Rp 1.500.000" in html
+    assert "lembar kain" in html and "Rp\u00a0850.000\u00a0– Rp\u00a01.500.000" in html
 
 
 def test_an_identity_invitation_reaches_the_widget_on_admin(page, admin):

@@ -10,8 +10,7 @@ import xml.etree.ElementTree as ElementTree
 from bs4 import BeautifulSoup
 from conftest import PRODUCT, SITE, jpeg, options, problems
 
-from catalog import cli, pipeline
-from catalog.cms import config as cms
+from catalog import cli, cms, pipeline
 from catalog.core import csvfile
 
 SCRIPT_URL = 'https://uji.example.org/"><script>alert(1)</script>'

@@ -22,6 +22,7 @@ import pytest
 from conftest import options
 
 from catalog import cli, pipeline
+from catalog.commands.serve import PreviewBuilds
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -182,7 +183,7 @@ def test_the_preview_shows_a_full_disk_and_goes_on(site, monkeypatch):
     content = site()
     opts = options(content, feeds=False, search=False)
     said = io.StringIO()
-    builds = cli.PreviewBuilds(Console(file=io.StringIO()), Console(file=said))
+    builds = PreviewBuilds(Console(file=io.StringIO()), Console(file=said))
     assert builds(opts, None) == []
 
     def full(*args: object) -> None:

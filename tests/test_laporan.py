@@ -8,8 +8,10 @@ import io
 from pathlib import Path
 
 from conftest import BUSINESS, PRODUCT, PRODUCT_YAML, SITE, options, problems
+from rich.console import Console
 
 from catalog import cli, pipeline
+from catalog.commands.laporan import run_laporan
 from catalog.content.validate import legal_warnings
 from catalog.outputs import laporan
 
@@ -193,7 +195,7 @@ def test_the_csv_opens_cleanly_in_a_spreadsheet():
 def test_the_command_prints_a_summary_and_writes_the_csv(site, tmp_path, capsys):
     content = legal_site(site)
     target = tmp_path / "laporan.csv"
-    assert cli.run_laporan(content, target, cli.Console(), cli.Console(stderr=True), today=TODAY) == 0
+    assert run_laporan(content, target, Console(), Console(stderr=True), today=TODAY) == 0
     printed = capsys.readouterr().out
     assert "Laporan legalitas per 2026-11-15: 2 usaha, 3 produk (draf ikut dihitung)." in printed
     assert (

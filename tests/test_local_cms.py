@@ -22,11 +22,12 @@ from pathlib import Path
 import pytest
 
 from catalog.cms import local as localcms
+from catalog.cms import vendor
 
 ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.skipif(
-    not (shutil.which("node") and localcms.DECAP_SERVER.is_file()), reason="`npm ci` installs decap-server"
+    not (shutil.which("node") and vendor.decap_server()), reason="`npm ci` installs decap-server"
 )
 
 IDENTITY = {"GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@example.org"}

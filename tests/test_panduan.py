@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from catalog.cli import COMMANDS
+from catalog.commands.arguments import COMMANDS
 from catalog.core.messages import MESSAGES
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "panduan-editor.md"

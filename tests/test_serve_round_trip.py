@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import base_files, write_files
 
-from catalog.cms import config as cms
+from catalog import cms
 from catalog.serve.server import BUILDING, Preview
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,10 +17,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from catalog.cms import vendor
 from catalog.core.messages import message
 
-ROOT = Path(__file__).resolve().parents[2]
-DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 CLONE = "galeri-cms"
 POLL_SECONDS = 1.0
 Say = Callable[[str], None]
@@ -187,22 +186,23 @@ def port_in_use(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
-def node_or_refusal(port: int) -> str:
-    """Node.js, once decap-server is installed and its port free (checked before the clone
-    is touched: a decap-server still running may be working in it)."""
-    node = shutil.which("node")
-    if node is None or not DECAP_SERVER.is_file():
-        raise LocalCmsError(message("cms_server_missing", folder=ROOT))
+def server_or_refusal(port: int, repo: Path) -> list[str]:
+    """The command that runs decap-server with Node.js, once both are installed (`npm ci` in
+    `repo`, or in the current folder) and its port is free (checked before the clone is
+    touched: a decap-server still running may be working in it)."""
+    node, script = shutil.which("node"), vendor.decap_server(repo)
+    if node is None or script is None:
+        raise LocalCmsError(message("cms_server_missing", folder=repo))
     if port_in_use(port):
         raise LocalCmsError(message("cms_port_busy", port=port))
-    return node
+    return [node, str(script)]
 
 
-def start_server(node: str, clone: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+def start_server(command: list[str], clone: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     """decap-server in git mode, serving the clone only."""
     env = {**os.environ, "MODE": "git", "GIT_REPO_DIRECTORY": str(clone), "PORT": str(port)}
     with log.open("ab") as output:
-        return subprocess.Popen([node, str(DECAP_SERVER)], env=env, stdout=output, stderr=output)
+        return subprocess.Popen(command, env=env, stdout=output, stderr=output)
 
 
 def wait_for_port(server: subprocess.Popen[bytes], port: int, log: Path, seconds: float = 30) -> None:
@@ -229,7 +229,7 @@ def stop(server: subprocess.Popen[bytes]) -> None:
 def run(port: int, say: Say, start: Path | None = None) -> int:
     """Prepare the clone, clear stuck drafts, serve the CMS and publish until Ctrl+C."""
     repo, clone = locate(start or Path.cwd())
-    node = node_or_refusal(port)
+    command = server_or_refusal(port, repo)
     branch = os.environ.get("GALERI_CMS_BRANCH", "main")
     prepare(repo, clone, branch)
     try:
@@ -240,7 +240,7 @@ def run(port: int, say: Say, start: Path | None = None) -> int:
         say(message("cms_branch_removed", name=name))
     publisher = Publisher(repo, clone, branch)
     log = clone.parent / f"{CLONE}.log"
-    server = start_server(node, clone, port, log)
+    server = start_server(command, clone, port, log)
     try:
         wait_for_port(server, port, log)
         say(message("cms_started", port=port, branch=branch, log=log))

@@ -21,7 +21,7 @@ _SHAPES: dict[str, re.Pattern[str]] = {
 
 def shape_error(kind: str, number: str) -> str | None:
     """None when `number` has the shape of `kind` (a KINDS value or "nib"); else the key of a
-    message in catalog/core/messages.py that names the expected shape with an example."""
+    message in catalog/core/messages/rules.py that names the expected shape with an example."""
     pattern = _SHAPES.get(kind)
     if pattern is None or pattern.fullmatch(_compact(number)):
         return None

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from catalog.content.schema_files import SCHEMA_DIR
+from catalog.content.schema_files import schema_dir
 from catalog.content.sources import is_slug
 
 BUSINESS = """\
@@ -104,7 +104,9 @@ def new_business(content: Path, slug: str) -> Path:
     _refuse_existing(file)
     file.parent.mkdir(parents=True, exist_ok=True)
     (file.parent / "products").mkdir(exist_ok=True)
-    file.write_text(business_text(_title(slug), schema_path(file, "ikm.schema.json")), encoding="utf-8")
+    file.write_text(
+        business_text(_title(slug), schema_path(content, file, "ikm.schema.json")), encoding="utf-8"
+    )
     return file
 
 
@@ -121,7 +123,7 @@ def new_product(content: Path, target: str, categories: list[str]) -> Path:
     _refuse_existing(file)
     file.parent.mkdir(exist_ok=True)
     category = _likely_category(folder / "products", categories)
-    schema = schema_path(file, "produk.schema.json")
+    schema = schema_path(content, file, "produk.schema.json")
     file.write_text(product_text(_title(slug), slug, category, categories, schema), encoding="utf-8")
     return file
 
@@ -152,9 +154,9 @@ def _likely_category(products: Path, categories: list[str]) -> str:
     return categories[0] if categories else "ganti-dengan-slug-kategori"
 
 
-def schema_path(file: Path, name: str) -> str:
+def schema_path(content: Path, file: Path, name: str) -> str:
     """The schema's path relative to the new file, which is how yaml-language-server finds it."""
-    return Path(os.path.relpath(SCHEMA_DIR / name, file.resolve().parent)).as_posix()
+    return Path(os.path.relpath(schema_dir(content) / name, file.resolve().parent)).as_posix()
 
 
 def _refuse_existing(file: Path) -> None:

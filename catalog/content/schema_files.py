@@ -1,13 +1,15 @@
 """JSON Schema for each kind of content file, generated from the models that validate them.
 
-`python build.py schema` writes them to docs/schema/ and a test fails when the committed
-files are stale, so an editor's YAML tooling (yaml-language-server, which reads the
-`# yaml-language-server: $schema=...` line of a scaffold) checks each field as the build
-does, as far as JSON Schema can say it: cross-file rules (a category that exists, a photo
-that exists) and a few value rules are the build's alone (`price: 35.000` reads as the
-number 35 to a YAML editor). The loader reads every scalar as the text written, so the
-schema also accepts a text field written as a number or true/false (`whatsapp:
-081234567890`), a whole number written as quoted digits and a yes/no word for a flag.
+`galeri schema` writes them to docs/schema/ of the project (the content folder's parent,
+where the scaffolds' `$schema` lines point, in a source checkout or beside an installed
+package alike), and a test fails when the committed files are stale, so an editor's YAML
+tooling (yaml-language-server, which reads the `# yaml-language-server: $schema=...` line
+of a scaffold) checks each field as the build does, as far as JSON Schema can say it:
+cross-file rules (a category that exists, a photo that exists) and a few value rules are
+the build's alone (`price: 35.000` reads as the number 35 to a YAML editor). The loader
+reads every scalar as the text written, so the schema also accepts a text field written as
+a number or true/false (`whatsapp: 081234567890`), a whole number written as quoted digits
+and a yes/no word for a flag.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from pydantic import TypeAdapter
 
 from catalog.content import schema
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "docs" / "schema"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # file name -> (the content file it describes, its model)
@@ -36,6 +37,11 @@ SCHEMAS: dict[str, tuple[str, Any]] = {
 }
 
 
+def schema_dir(content: Path) -> Path:
+    """docs/schema/ of the project whose content folder is `content`."""
+    return content.resolve().parent / "docs" / "schema"
+
+
 def generate(name: str) -> dict[str, Any]:
     """The JSON Schema `name` of SCHEMAS, as a dict."""
     describes, model = SCHEMAS[name]
@@ -48,7 +54,7 @@ def rendered(name: str) -> str:
     return json.dumps(generate(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def write(folder: Path = SCHEMA_DIR) -> list[Path]:
+def write(folder: Path) -> list[Path]:
     """Write every schema into `folder`; return the files."""
     folder.mkdir(parents=True, exist_ok=True)
     files = []
@@ -59,7 +65,7 @@ def write(folder: Path = SCHEMA_DIR) -> list[Path]:
     return files
 
 
-def stale(folder: Path = SCHEMA_DIR) -> list[str]:
+def stale(folder: Path) -> list[str]:
     """The schema files in `folder` that differ from what the models generate."""
     return [
         name

@@ -38,8 +38,10 @@ class Writer:
     def __init__(self, content: Path, categories: list[str], dry_run: bool) -> None:
         self.content, self.categories, self.dry_run = content, categories, dry_run
         sample = content / "ikm" / "x" / "products" / "x.md"  # every entry is as deep as these
-        self.business_schema = scaffold.schema_path(sample.parent.parent / "index.md", "ikm.schema.json")
-        self.product_schema = scaffold.schema_path(sample, "produk.schema.json")
+        self.business_schema = scaffold.schema_path(
+            content, sample.parent.parent / "index.md", "ikm.schema.json"
+        )
+        self.product_schema = scaffold.schema_path(content, sample, "produk.schema.json")
         self.outcome = Outcome()
         self.folders: set[Path] = set()
 

@@ -15,12 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from catalog.cms import config as cms
+from catalog import cms
 from catalog.content import printed_urls as editions
-from catalog.content import validate
 from catalog.content.model import Catalog
 from catalog.content.sources import load_sources
-from catalog.content.validate import build_catalog
+from catalog.content.validate import Memo, build_catalog
 from catalog.core import urls
 from catalog.core.errors import ContentError, ContentErrors, Problems, UsageError
 from catalog.core.manifest import Manifest, inputs_stamp
@@ -33,6 +32,7 @@ from catalog.outputs import files as feeds
 from catalog.outputs.search import index as search
 from catalog.print import plan as printing
 from catalog.print.plan import LOW_PPI, LowResolution, PrintPlan
+from catalog.site.records import RecordedViews
 from catalog.site.render import Renderer, render_all
 from catalog.site.theme import MONTHS, Theme, brand_css, find_themes, load_theme
 from catalog.site.views import PageView, ViewBuilder
@@ -88,26 +88,34 @@ class Built:
     theme: Theme
     views: ViewBuilder
     manifest: Manifest  # its `current`: the page fingerprints of the output as it is now
+    memo: Memo  # the businesses validated, reused by the next edit
 
 
-def check(options: BuildOptions, reporter: Reporter | None = None) -> tuple[Catalog, ImageStore]:
-    """Load and validate everything; raise ContentErrors with every problem found."""
-    return _load(options, reporter or Reporter(), find_themes(options.theme_roots))
+def check(
+    options: BuildOptions, reporter: Reporter | None = None, memo: Memo | None = None
+) -> tuple[Catalog, ImageStore]:
+    """Load and validate everything; raise ContentErrors with every problem found. With the
+    live preview's `memo`, what an edit did not touch is reused."""
+    return _load(options, reporter or Reporter(), find_themes(options.theme_roots), memo)
 
 
-def _load(options: BuildOptions, reporter: Reporter, themes: dict[str, Path]) -> tuple[Catalog, ImageStore]:
+def _load(
+    options: BuildOptions, reporter: Reporter, themes: dict[str, Path], memo: Memo | None = None
+) -> tuple[Catalog, ImageStore]:
     reporter.stage("load")
     problems = Problems()
-    sources = validate.memo.sources if validate.memo.changed is not None else None
+    quick = memo is not None and memo.changed is not None
+    sources = memo.sources if memo is not None and quick else None
     if sources is None:  # the preview's edit of entries reuses the site-wide files it read
         sources = load_sources(options.content.resolve(), problems)
-        validate.memo.sources = sources if validate.memo.enabled and not problems else None
+        if memo is not None:
+            memo.sources = None if problems else sources
     store = ImageStore(options.cache_dir / "images")
-    catalog = build_catalog(sources, problems, store, set(themes), options.drafts, options.workers)
+    catalog = build_catalog(sources, problems, store, set(themes), options.drafts, options.workers, memo)
     store.save_index()
     # The live preview's quick path (memo.changed set) falls back to a build when a page
     # address changes, so the printed addresses, checked by that build, still answer.
-    if catalog is not None and validate.memo.changed is None:
+    if catalog is not None and not quick:
         editions.check(options.content, catalog, problems)
     if problems or catalog is None:
         raise ContentErrors(problems.sorted(), sources.language)
@@ -134,7 +142,7 @@ def freeze(options: BuildOptions) -> tuple[Catalog, Path, int, str]:
     site = catalog.site
     theme = load_theme(themes, site.theme, site.language, urls.Urls(site.base_url), "")
     plan = print_plan(catalog, store, theme, options.content)
-    printed = {path for doc in [*plan.catalogs, *plan.brochures] for path in doc.printed}
+    printed = {path for doc in plan.documents() for path in doc.printed}
     edition = plan.catalogs[0].site.edition
     header = f"{edition}: {len(plan.catalogs)} katalog, {len(plan.brochures)} brosur"
     count = editions.freeze(options.content, printed, header)
@@ -168,15 +176,19 @@ def build(
     reporter: Reporter | None = None,
     only_pdf: bool = False,
     keep: Callable[[Built], None] | None = None,
+    memo: Memo | None = None,
 ) -> BuildStats:
     """Build the whole site into `options.out`, atomically. With `only_pdf`: its PDFs and the
     pages that link them (/katalog/ and the store pages, which link their brochure). `keep`
-    receives what the build made, when it made the whole site."""
+    receives what the build made, when it made the whole site, with the `memo` of what was
+    validated (the live preview's, or a new one)."""
+    if keep is not None and memo is None:
+        memo = Memo()
     reporter = reporter or Reporter()
     check_output_folder(options)
     manifest = Manifest(options.cache_dir, options.out)
     settings = f"{options!r}|{os.environ.get('SOURCE_DATE_EPOCH', '')}|{cms.Backend.from_environment()}"
-    settings += f"|{cms.vendor_versions()}"
+    settings += f"|{cms.vendor_versions(options.content.resolve().parent)}"
     stamp = inputs_stamp([options.content, *options.theme_roots, Path(__file__).parent], settings)
     if not only_pdf and manifest.same_inputs(stamp) and manifest.same_output(output_seal(options.out)):
         pages = len(manifest.previous) - len(manifest.pdf_pages)
@@ -188,7 +200,7 @@ def build(
             drafts=tuple(manifest.drafts),
         )
     themes = find_themes(options.theme_roots)
-    catalog, store = _load(options, reporter, themes)
+    catalog, store = _load(options, reporter, themes, memo)
     for warning in catalog.warnings:  # what the content should fix, without stopping the build
         reporter.warning(warning)
     site = catalog.site
@@ -201,7 +213,9 @@ def build(
         for problem in printing.unprintable_warnings(plan.unprintable, options.content, site.language):
             reporter.warning(problem)
     brochures = {doc.path: doc.pages for doc in plan.brochures} if plan else {}
-    views = ViewBuilder(catalog, store, theme.t, brochures, search=options.search)
+    # What is kept (the live preview's) records what each page reads, for its next edit.
+    builder = ViewBuilder if keep is None else RecordedViews
+    views = builder(catalog, store, theme.t, brochures, search=options.search)
     # Building the views plans every photo rendition the pages show, before encoding.
     if only_pdf:
         pages = [views.catalogs(), *(views.business_page(b) for b in catalog.businesses)]
@@ -285,7 +299,7 @@ def build(
                 stats.feeds_skipped = feeds_built.skipped
             if options.search:
                 reporter.stage("search")
-                index = search.build(catalog, views, options.cache_dir)
+                index = search.build(catalog, views, options.cache_dir, options.content)
                 for path, file in index.files.items():
                     writer.link(path, file)
                 writer.write_text(search.MAP, index.map_text)
@@ -299,8 +313,8 @@ def build(
         manifest.save(None if only_pdf else stamp, site.language, writer.seal, catalog.drafts)
     except OSError as exc:
         reporter.warning(message("manifest_unsaved", site.language, path=exc.filename, detail=exc.strerror))
-    if keep is not None and not only_pdf:
-        keep(Built(catalog, store, theme, views, manifest))
+    if keep is not None and memo is not None and not only_pdf:
+        keep(Built(catalog, store, theme, views, manifest, memo))
     return stats
 
 

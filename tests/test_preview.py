@@ -8,15 +8,17 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import PRODUCT, jpeg, options, problems
+from conftest import PRODUCT, jpeg, options
 from rich.console import Console
 
-from catalog import cli, pipeline
+from catalog import pipeline
+from catalog.commands.serve import PreviewBuilds
 from catalog.content import validate
 from catalog.core.errors import ContentErrors
 from catalog.core.report import Reporter
 from catalog.serve import preview
 from catalog.serve.server import Preview
+from catalog.site.records import RecordedViews
 
 
 def get(app: Preview, path: str) -> tuple[str, bytes]:
@@ -70,8 +72,7 @@ def test_problems_replace_every_page_but_not_the_files(tmp_path):
 def test_the_preview_revalidates_only_what_an_edit_touched(site, monkeypatch):
     """Unchanged businesses come from the previous build; anything they read changing
     (their folder, site.yaml, categories.yaml) validates them again."""
-    monkeypatch.setattr(validate, "memo", validate._Memo())
-    validate.memo.enabled = True
+    memo = validate.Memo()
     content = site()
     validated: list[str] = []
     original = validate._Validator.business_job
@@ -83,17 +84,19 @@ def test_the_preview_revalidates_only_what_an_edit_touched(site, monkeypatch):
     monkeypatch.setattr(validate._Validator, "business_job", counting)
     opts = options(content)
     everyone = sorted(p.name for p in (content / "ikm").iterdir())
-    pipeline.check(opts)
+    pipeline.check(opts, memo=memo)
     assert sorted(validated) == everyone
     validated.clear()
     product = content / "ikm/kerupuk-uji/products/kerupuk-melarat.md"
     product.write_text(PRODUCT.replace("name: Kerupuk Melarat", "name: Kerupuk Baru"))
-    catalog, _ = pipeline.check(opts)
+    catalog, _ = pipeline.check(opts, memo=memo)
     assert validated == ["kerupuk-uji"]
     assert "Kerupuk Baru" in [p.name for p in catalog.products]
     validated.clear()
     product.write_text(PRODUCT.replace("category: kerupuk", "category: tidak-ada"))
-    assert problems(content) == [
+    with pytest.raises(ContentErrors) as raised:
+        pipeline.check(opts, memo=memo)
+    assert [str(e) for e in raised.value.errors] == [
         "ikm/kerupuk-uji/products/kerupuk-melarat.md:3: category: kategori 'tidak-ada' tidak ada di categories.yaml"
     ]
     assert validated == ["kerupuk-uji"]
@@ -102,7 +105,7 @@ def test_the_preview_revalidates_only_what_an_edit_touched(site, monkeypatch):
     categories.write_text(categories.read_text().replace("slug: kerupuk", "slug: kerupuk-ikan"))
     validated.clear()
     with pytest.raises(ContentErrors) as raised:
-        pipeline.check(opts)
+        pipeline.check(opts, memo=memo)
     assert sorted(validated) == everyone  # a category renamed: every product checked again
     assert any("kategori 'kerupuk' tidak ada" in str(e) for e in raised.value.errors)
 
@@ -131,10 +134,8 @@ EDITS = [  # (file, old text, new text): edits that keep the site's shape
 ]
 
 
-def test_an_edit_applied_in_place_equals_a_full_build(site, tmp_path, monkeypatch):
+def test_an_edit_applied_in_place_equals_a_full_build(site, tmp_path):
     """The quick path of `serve` leaves exactly the files a full build would write."""
-    monkeypatch.setattr(validate, "memo", validate._Memo())
-    validate.memo.enabled = True
     content = site(more_products())
     opts = options(content, feeds=False, search=False)  # as `serve` builds
     kept: list[pipeline.Built] = []
@@ -156,9 +157,34 @@ def test_an_edit_applied_in_place_equals_a_full_build(site, tmp_path, monkeypatc
     assert stats.rendered == []
 
 
-def test_an_edit_that_changes_the_site_shape_needs_a_full_build(site, monkeypatch):
-    monkeypatch.setattr(validate, "memo", validate._Memo())
-    validate.memo.enabled = True
+def test_an_edit_builds_again_only_the_views_that_read_what_changed(site, monkeypatch):
+    """The views' records decide: a product's description edited builds the views of the
+    pages that read that product or a list holding it (the home and search pages read
+    every product), and renders the one page whose
+    fingerprint changed; its card and its neighbours' suggestions are made again, found
+    equal, and go no further (no other product page is built)."""
+    content = site(more_products())
+    opts = options(content, feeds=False, search=False)  # as `serve` builds
+    kept: list[pipeline.Built] = []
+    pipeline.build(opts, keep=kept.append)
+    built, written = [], []
+    original = RecordedViews.page_again
+    monkeypatch.setattr(
+        RecordedViews, "page_again", lambda self, maker: built.append(maker) or original(self, maker)
+    )
+    monkeypatch.setattr(
+        preview, "write_atomic", lambda file, text: written.append(file.relative_to(opts.out))
+    )
+    product = content / "ikm/topeng-uji/products/kerupuk-2.md"
+    product.write_text(product.read_text().replace("Kerupuk nomor 2.", "Kerupuk **renyah** nomor 2."))
+    assert preview.update(opts, kept[-1], [product], Reporter()) is not None
+    assert [p.as_posix() for p in written] == ["ikm/topeng-uji/kerupuk-2/index.html"]
+    assert [m for m in built if m[0] == "product_page"] == [("product_page", ("topeng-uji", "kerupuk-2"))]
+    assert {m[0] for m in built} <= {"product_page", "category_page", "business_page", "home", "search"}
+    assert ("business_page", "kerupuk-uji") not in built
+
+
+def test_an_edit_that_changes_the_site_shape_needs_a_full_build(site):
     content = site({**more_products(), "ikm/topeng-uji/products/foto.jpg": jpeg()})
     opts = options(content, feeds=False, search=False)  # as `serve` builds
     kept: list[pipeline.Built] = []
@@ -185,13 +211,11 @@ def test_an_edit_that_changes_the_site_shape_needs_a_full_build(site, monkeypatc
     assert preview.update(opts, kept[-1], [content / "ikm/kerupuk-uji/dapur.jpg"], Reporter()) is None
 
 
-def test_after_a_failed_build_the_next_edit_builds_again(site, tmp_path, monkeypatch):
+def test_after_a_failed_build_the_next_edit_builds_again(site, tmp_path):
     """A quick edit must not render with what the failed build left behind (an old theme)."""
-    monkeypatch.setattr(validate, "memo", validate._Memo())
-    validate.memo.enabled = True
     content = site()
     console = Console(file=io.StringIO())
-    builds = cli.PreviewBuilds(console, console)
+    builds = PreviewBuilds(console, console)
     opts = options(content, feeds=False, search=False)
     assert builds(opts, None) == [] and builds.built is not None
     (content / "site.yaml").write_text((content / "site.yaml").read_text() + "theme: tidak-ada\n")

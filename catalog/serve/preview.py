@@ -1,15 +1,15 @@
 """The live preview's quick path: an edit of existing entries rewrites only the pages it changes.
 
 A full build compares every page's view with the last build's, which means building the
-views of every page: seconds at 31k products. An edit of a product or a business that
-keeps the site's shape (the same businesses, products, categories' sizes, photos,
-aliases and business names) can only change a known set of pages: the business's own
-pages, the category pages listing its products, the pages of products that suggest them
-as related, the home page, the directory, /404.html and /katalog/. Of those, the pages whose view
-differs from the previous build's are rendered and replaced in place, each file
-atomically. Any other edit returns None and the caller runs a full build. The page
-fingerprints are updated, so a later full build reuses these pages or renders them again,
-never serves a stale one. tests/test_preview.py checks the result against a full build.
+views of every page: seconds at 31k products. The preview's views record what each page
+read (`site.records`); after an edit of entries that keeps the site's shape (the same
+pages, photos, aliases and business names: the files besides pages stay as they are),
+only the pages that read a business, product, category or listing that changed have
+their view built again, and of those the pages whose fingerprint differs from the one on
+disk are rendered and replaced in place, each file atomically. Any other edit returns None
+and the caller runs a full build. The page fingerprints are updated, so a later full
+build reuses these pages or renders them again, never serves a stale one.
+tests/test_preview.py and tests/test_incremental.py check the result against a full build.
 """
 
 from __future__ import annotations
@@ -18,15 +18,14 @@ import gc
 import os
 from pathlib import Path
 
-from catalog.content import validate
 from catalog.content.model import Business, Catalog, ImageRef, Product
 from catalog.core import urls
 from catalog.core.jsonfile import write_atomic
 from catalog.core.report import Reporter
 from catalog.images.store import ImageStore
 from catalog.pipeline import BuildOptions, Built, check
+from catalog.site.records import RecordedViews, changed_tokens, stale_pages
 from catalog.site.render import Renderer
-from catalog.site.views import RELATED_SCAN, PageView, ViewBuilder
 
 ENTRY_SUFFIXES = (".md", ".yaml", ".yml")
 
@@ -48,9 +47,11 @@ def touched_businesses(content: Path, changed: list[Path]) -> set[Path] | None:
 
 
 def warm(built: Built) -> None:
-    """Compile the page templates and their fingerprints now: a build renders in worker
-    processes, so the preview's own process has made none, and the first edit would pay
-    for them (about 100 ms at 31k)."""
+    """Compile the page templates and their fingerprints, and index who read what, now: a
+    build renders in worker processes, so the preview's own process has made none, and
+    the first edit would pay for them (about 100 ms at 31k)."""
+    if isinstance(built.views, RecordedViews):
+        built.views.records.reverse()
     for name in built.theme.env.list_templates(filter_func=lambda name: name.endswith(".html")):
         built.theme.env.get_template(name)
         if not name.startswith(("print/", "_")):
@@ -77,125 +78,79 @@ def update(options: BuildOptions, built: Built, changed: list[Path], reporter: R
     folders = touched_businesses(options.content, changed)
     if folders is None or options.pdf or options.feeds or options.search:
         return None  # PDFs, feeds and the search index show every product: only a build keeps them current
-    validate.memo.changed = folders
+    known = built.memo.sources
+    if not isinstance(built.views, RecordedViews) or built.views.records.spent or known is None:
+        return None  # no records, or spent by an edit that failed half-way
+    if not folders <= set(known.business_folders):
+        return None  # a new business folder: only a build lists the folders again
+    built.memo.changed = folders
     gc.disable()  # a collection over the kept catalogs and views would cost more than the update
     try:
-        catalog, store = check(options, reporter)
-        return _apply(options, built, catalog, store, {folder.name for folder in folders})
+        catalog, store = check(options, reporter, built.memo)
+        return _apply(options, built, catalog, store, changed)
     finally:
-        validate.memo.changed = None
+        built.memo.changed = None
         gc.enable()
 
 
 def _apply(
-    options: BuildOptions, built: Built, catalog: Catalog, store: ImageStore, slugs: set[str]
+    options: BuildOptions, built: Built, catalog: Catalog, store: ImageStore, changed: list[Path]
 ) -> Built | None:
-    """Rewrite the pages whose view changed, if the edit kept the site's shape."""
-    if not _same_shape(built.catalog, catalog, slugs):
+    """Rewrite the pages that read what changed and whose fingerprint changed, if the edit
+    kept the site's shape."""
+    old = built.views
+    assert isinstance(old, RecordedViews)
+    before, records = old.unrecorded, old.records
+    if not _same_shape(before, catalog):
         return None
-    views = ViewBuilder(catalog, store, built.theme.t, search=options.search)
-    if views.site != built.views.site:
+    files = {Path(os.path.abspath(path)) for path in changed}
+    tokens = changed_tokens(before, catalog, files, records)
+    kept, replaced, suspects, pages = records.invalidate(tokens)
+    views = RecordedViews(catalog, store, built.theme.t, search=options.search, records=kept)
+    if views.site != old.site:
         return None
-    # A card shows its product or business (and the business's name and district, which
-    # did not change): the other businesses' cards are the previous ones.
-    views.business_cards.update((k, v) for k, v in built.views.business_cards.items() if k not in slugs)
-    views.product_cards.update((k, v) for k, v in built.views.product_cards.items() if k[0] not in slugs)
     renderer = Renderer(built.theme, views.site)
     manifest = built.manifest  # kept in memory: this process is the only writer of its output
-    for new in _changed_pages(built.views, views, slugs):
-        path = urls.output_file(new.path)
-        write_atomic(options.out / path, renderer.render(new))  # the server may be reading it
-        manifest.current[path] = renderer.key(new)
+    for path in stale_pages(replaced, views, tokens, suspects, pages):
+        page = views.page_again(replaced.pages[path][0])
+        file, key = urls.output_file(page.path), renderer.key(page)
+        if manifest.current.get(file) != key:
+            write_atomic(options.out / file, renderer.render(page))  # the server may be reading it
+            manifest.current[file] = key
+    kept.settle(replaced)
     manifest.save(None, catalog.site.language, drafts=catalog.drafts)
-    return Built(catalog, store, built.theme, views, manifest)
+    return Built(catalog, store, built.theme, views, manifest, built.memo)
 
 
-def _same_shape(old: Catalog, new: Catalog, slugs: set[str]) -> bool:
-    """True when the edit of businesses `slugs` changed no page address, photo, alias, business
-    name or district (the admin pages and the directory's order show them) or category size."""
-    if old.business_by_slug.keys() != new.business_by_slug.keys() or not slugs <= new.business_by_slug.keys():
+def _same_shape(old: Catalog, new: Catalog) -> bool:
+    """True when the edit changed no page address, listing size, photo, alias, business name
+    or district: the files besides the pages (sitemap, redirects, photos, /admin/) stay."""
+    if old.business_by_slug.keys() != new.business_by_slug.keys():
         return False
-    if old.product_by_key.keys() != new.product_by_key.keys():
+    if old.product_by_key.keys() != new.product_by_key.keys() or old.pages != new.pages:
         return False
-    for slug in slugs:
-        before, after = old.business_by_slug[slug], new.business_by_slug[slug]
-        if (before.name, before.district, before.aliases) != (after.name, after.district, after.aliases):
+    if old.categories != new.categories or {k: len(v) for k, v in old.products_in_category.items()} != {
+        k: len(v) for k, v in new.products_in_category.items()
+    }:
+        return False
+    for slug, before in old.business_by_slug.items():
+        after = new.business_by_slug[slug]
+        if before is not after and _outside(before) != _outside(after):
             return False
-        if _photos(old, before) != _photos(new, after):
+    for key, product in old.product_by_key.items():
+        after = new.product_by_key[key]
+        if product is not after and _outside(product) != _outside(after):
             return False
-        if [p.aliases for p in old.products_of_business[slug]] != [
-            p.aliases for p in new.products_of_business[slug]
-        ]:
-            return False
-    sizes = {slug: len(products) for slug, products in old.products_in_category.items()}
-    return sizes == {slug: len(products) for slug, products in new.products_in_category.items()}
+    return True
 
 
-def _photos(catalog: Catalog, business: Business) -> set[ImageRef]:
-    found = {ref for ref in (business.logo, business.cover) if ref is not None}
-    found |= {ref for _, ref in business.story.images}
-    for product in catalog.products_of_business[business.slug]:
-        found |= set(product.images) | {ref for _, ref in product.description.images}
-    return found
-
-
-def _changed_pages(old: ViewBuilder, new: ViewBuilder, slugs: set[str]) -> list[PageView]:
-    """The new views of the pages the edit may change whose view differs from the previous.
-
-    A category page can change only where the listing's order changed or where it shows a
-    product of the edited businesses; a product page's suggestions only when their keys
-    changed or include such a product (`related_keys`)."""
-    pairs = [
-        (old.home(), new.home()),
-        (old.directory(), new.directory()),
-        (old.not_found(), new.not_found()),
-        (old.catalogs(), new.catalogs()),
-    ]
-    categories: set[str] = set()
-    leaves: set[str] = set()
-    for slug in slugs:
-        business_old, business_new = old.catalog.business_by_slug[slug], new.catalog.business_by_slug[slug]
-        pairs.append((old.business_page(business_old), new.business_page(business_new)))
-        for product in (*old.catalog.products_of_business[slug], *new.catalog.products_of_business[slug]):
-            category = new.catalog.categories[product.category]
-            categories |= {*category.ancestors, category.slug}
-            leaves.add(product.category)
-        for product in new.catalog.products_of_business[slug]:
-            before = old.catalog.product_by_key[product.key]
-            pairs.append((old.product_page(before), new.product_page(product)))
-    per_page = new.catalog.site.per_page
-    for slug in sorted(categories):
-        before = [p.key for p in old.catalog.products_in_category[slug]]
-        after = [p.key for p in new.catalog.products_in_category[slug]]
-        touched = {
-            i // per_page
-            for i, (a, b) in enumerate(zip(before, after, strict=True))
-            if a != b or b[0] in slugs
-        }
-        category_old, category_new = old.catalog.categories[slug], new.catalog.categories[slug]
-        for index in sorted(touched):
-            pairs.append(
-                (old.category_page(category_old, index + 1), new.category_page(category_new, index + 1))
-            )
-    edited = {key for slug in slugs for key in (p.key for p in new.catalog.products_of_business[slug])}
-    for leaf in sorted(leaves):
-        for product in _suggesting(
-            old.catalog.products_in_category[leaf], new.catalog.products_in_category[leaf], slugs
-        ):
-            previous = old.catalog.product_by_key[product.key]
-            keys = new.related_keys(product)
-            if keys != old.related_keys(previous) or not edited.isdisjoint(keys):
-                pairs.append((old.product_page(previous), new.product_page(product)))
-    return [after for before, after in pairs if before != after]
-
-
-def _suggesting(before: tuple[Product, ...], after: tuple[Product, ...], slugs: set[str]) -> list[Product]:
-    """The products of other businesses in a category whose suggestions may have changed:
-    those within RELATED_SCAN places before a position whose product moved or was edited
-    (`ViewBuilder.related_keys` looks that far ahead, wrapping around)."""
-    count = len(after)
-    changed = [
-        i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a.key != b.key or b.business in slugs
-    ]
-    near = {(i - offset) % count for i in changed for offset in range(min(count, RELATED_SCAN))}
-    return [after[i] for i in sorted(near) if after[i].business not in slugs]
+def _outside(entry: Business | Product) -> tuple[object, ...]:
+    """What of an entry the files besides its pages show: its aliases and photos; a
+    business's name and district too (/admin/ lists them)."""
+    photos: set[ImageRef] = set()
+    if isinstance(entry, Business):
+        photos |= {ref for ref in (entry.logo, entry.cover) if ref is not None}
+        photos |= {ref for _, ref in entry.story.images}
+        return entry.aliases, photos, entry.name, entry.district
+    photos |= set(entry.images) | {ref for _, ref in entry.description.images}
+    return entry.aliases, photos

@@ -31,7 +31,6 @@ from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
-from catalog.content import validate
 from catalog.core.messages import message
 from catalog.pipeline import BuildOptions, check_output_folder
 from catalog.serve.watch import changes
@@ -47,7 +46,6 @@ def serve(options: BuildOptions, host: str, port: int, rebuild: Rebuild, ready: 
     """Serve the preview until interrupted; `ready` is told its address once the port is ours."""
     check_output_folder(options)  # a refused --out is a usage error, before anything is served
     check_port(host, port)  # before the first build, and before livereload says "Serving on"
-    validate.memo.enabled = True  # re-read and re-validate only the businesses an edit touched
     options = dataclasses.replace(options, pdf=False, feeds=False, search=False)
     if not options.base_url:
         options = dataclasses.replace(options, base_url=f"http://{host}:{port}/")

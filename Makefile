@@ -6,7 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # libharfbuzz-subset0: WeasyPrint subsets the PDFs' fonts with it (else with fontTools, slower)
-SYSTEM_PACKAGES := chromium poppler-utils zbar-tools libharfbuzz-subset0
+# libgs-common: Ghostscript's CMYK ICC profile for the print-shop editions (catalog/print/press.py)
+SYSTEM_PACKAGES := chromium poppler-utils zbar-tools libharfbuzz-subset0 libgs-common
 
 .PHONY: site test serve check lint golden system-deps demo-images bench lighthouse clean
 
@@ -23,7 +24,7 @@ test: $(VENV)/.test node_modules/.installed system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports

@@ -91,7 +91,8 @@ def test_every_pdf_is_built_and_listed(printed):
     _, out, stats = printed
     files = ["katalog/katalog-lengkap.pdf", "katalog/makanan.pdf", "katalog/kerajinan.pdf"]
     files += ["ikm/kerupuk-uji/brosur.pdf", "ikm/topeng-uji/brosur.pdf"]
-    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.pdf")) == sorted(files)
+    posters = ["ikm/kerupuk-uji/poster.pdf", "ikm/topeng-uji/poster.pdf"]
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.pdf")) == sorted(files + posters)
     page = soup(out, "katalog/index.html")
     listed = {a["href"]: a.get_text(" ", strip=True) for a in page.select("a[type='application/pdf']")}
     assert set(listed) == {f"/{file}" for file in files}
@@ -103,7 +104,7 @@ def test_every_pdf_is_built_and_listed(printed):
         assert abs(size - _bytes(listed[f"/{file}"])) <= max(1000, size * 0.06)
     store = soup(out, "ikm/kerupuk-uji/index.html")
     assert store.select_one("a[href='/ikm/kerupuk-uji/brosur.pdf']") is not None
-    assert sorted(stats.pdfs_rendered) == sorted(f"/{file}" for file in files)
+    assert sorted(stats.pdfs_rendered) == sorted(f"/{file}" for file in files + posters)
 
 
 def _bytes(label: str) -> float:
@@ -132,8 +133,8 @@ def test_contents_and_index_numbers_are_the_real_pages(printed):
     numbers = contents_numbers(
         pages, ["Makanan", "Kerupuk", "Sirup", "Kerajinan", "Topeng", "Indeks Usaha A–Z"]
     )
-    assert pages[numbers["Makanan"] - 1].startswith("LANTAI Makanan")  # the divider page
-    assert pages[numbers["Kerajinan"] - 1].startswith("LANTAI Kerajinan")
+    assert pages[numbers["Makanan"] - 1].startswith("LANTAI 1 Makanan")  # the divider page
+    assert pages[numbers["Kerajinan"] - 1].startswith("LANTAI 2 Kerajinan")
     assert (
         "KERUPUK" in pages[numbers["Kerupuk"] - 1].upper()
         and "Kerupuk Nomor" in pages[numbers["Kerupuk"] - 1]
@@ -200,8 +201,9 @@ def test_paper_bleed_and_crop_marks_set_the_page_boxes(site, monkeypatch):
     trim = [float(v) / MM for v in page.trimbox]
     media = [float(v) / MM for v in page.mediabox]
     assert round(trim[2] - trim[0], 1) == 148 and round(trim[3] - trim[1], 1) == 210
-    assert round(media[2] - media[0], 1) == 154 and round(media[3] - media[1], 1) == 216  # 3 mm each side
-    assert [round(float(v) / MM, 1) for v in page.bleedbox] == [round(v, 1) for v in media]
+    # 3 mm of bleed and a 7 mm slug for the crop marks, each side; the BleedBox is the trim + 3 mm
+    assert round(media[2] - media[0], 1) == 168 and round(media[3] - media[1], 1) == 230
+    assert [round(float(v) / MM - t, 1) for v, t in zip(page.bleedbox, trim, strict=True)] == [-3, -3, 3, 3]
 
 
 def test_photos_are_embedded_at_about_300_ppi_never_original_nor_upscaled(site, monkeypatch):
@@ -212,8 +214,8 @@ def test_photos_are_embedded_at_about_300_ppi_never_original_nor_upscaled(site, 
         ["pdfimages", "-list", out / "katalog/makanan.pdf"], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
     widths = sorted({int(line.split()[3]) for line in listing if line.split()[2] == "image"})
-    cell = printing.geometry("A4", 0, False, None, None).cell_width
-    needed = round(cell / 25.4 * 300)
+    g = printing.geometry("A4", 0, False, None, None)
+    needed = round(min(g.cell_width, g.photo_height * 4 / 3) / 25.4 * 300)  # the whole 4:3 photo in its box
     assert max(widths) <= needed + 2 and 6000 not in widths  # the 6000 px original never embedded
     assert all(abs(w - needed) <= 2 for w in widths if w > 600)  # photos at 300 ppi for their cell
     ppi = [
@@ -228,22 +230,22 @@ def test_preflight_names_photos_too_small_for_print(site, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     content = site({
         **MANY,
-        "ikm/kerupuk-uji/products/k2.jpg": jpeg(700, 525, "red"),
-        "ikm/kerupuk-uji/products/k3.jpg": jpeg(300, 225, "green"),
+        "ikm/kerupuk-uji/products/k2.jpg": jpeg(500, 375, "red"),
+        "ikm/kerupuk-uji/products/k3.jpg": jpeg(240, 180, "green"),
     })  # fmt: skip
     reporter = RecordingReporter()
     out, _ = build(content, reporter)
     low = [w for w in reporter.warnings if "k2.jpg" in w]
     very_low = [w for w in reporter.warnings if "k3.jpg" in w]
     assert low == [
-        "ikm/kerupuk-uji/products/kerupuk-2.md:5: images[0]: ikm/kerupuk-uji/products/k2.jpg: foto hanya 196 ppi "
-        "pada ukuran cetak 90×46 mm (disarankan 300 ppi: pakai foto selebar minimal 1069 piksel)"
+        "ikm/kerupuk-uji/products/kerupuk-2.md:5: images[0]: ikm/kerupuk-uji/products/k2.jpg: foto hanya 232 ppi "
+        "pada ukuran cetak 90×41 mm (disarankan 300 ppi: pakai foto selebar minimal 646 piksel)"
     ]
-    assert len(very_low) == 1 and "di bawah 150 ppi" in very_low[0] and "84 ppi" in very_low[0]
+    assert len(very_low) == 1 and "di bawah 150 ppi" in very_low[0] and "111 ppi" in very_low[0]
     widths = subprocess.run(
         ["pdfimages", "-list", out / "katalog/makanan.pdf"], capture_output=True, text=True, check=True
     ).stdout
-    assert re.search(r"\s300\s+225\s+rgb", widths)  # printed as it is, never upscaled
+    assert re.search(r"\s240\s+180\s+rgb", widths)  # printed as it is, never upscaled
 
 
 def test_fetcher_serves_only_files_inside_its_mounts(tmp_path):
@@ -340,7 +342,7 @@ def test_a_long_foreword_with_a_photo_and_links(site, monkeypatch):
     assert len(foreword) >= 2 and foreword[0] == 1  # several pages, right after the cover
     numbers = contents_numbers(pages, ["Makanan", "Kerupuk", "Indeks Usaha A–Z"])
     assert numbers["Makanan"] == foreword[-1] + 3  # after the foreword and the contents
-    assert pages[numbers["Makanan"] - 1].startswith("LANTAI Makanan")
+    assert pages[numbers["Makanan"] - 1].startswith("LANTAI 1 Makanan")
     assert pages[numbers["Indeks Usaha A–Z"] - 1].startswith("Indeks Usaha A–Z")
     links = {
         annotation.get_object()["/A"].get("/URI")
@@ -402,7 +404,7 @@ def test_an_edit_re_renders_only_the_documents_that_contain_it(printed):
         "/katalog/kerajinan.pdf",
     ]
     assert "Topeng Kelana Dua" in " ".join(text_of(out / "katalog/kerajinan.pdf"))
-    assert len(stats.pdfs_reused) == 2
+    assert len(stats.pdfs_reused) == 4  # the other catalog, the other brochure, both posters
     kept = (out / "katalog/makanan.pdf").stat().st_ino
     (content / "ikm/kerupuk-uji/products/k5.jpg").write_bytes(jpeg(1600, 1200, "black"))
     stats = pipeline.build(options(content, pdf=True))
@@ -502,7 +504,7 @@ def test_a_large_catalog_rendered_in_parts_numbers_across_them(site, monkeypatch
         "Kerajinan",
     ]
     kerajinan = next(o for o in reader.outline if not isinstance(o, list) and o.title == "Kerajinan")
-    assert whole[reader.get_destination_page_number(kerajinan)].startswith("LANTAI Kerajinan")
+    assert whole[reader.get_destination_page_number(kerajinan)].startswith("LANTAI 2 Kerajinan")
     sheet = next(i for i, page in enumerate(whole) if "Topeng Kelana 1" in page)
     assert f"{BASE}/ikm/topeng-uji/topeng-1/" in qr_codes(joined, sheet + 1)
     _, done, total = [event for event in reporter.progressed if event[0] == "pdf"][-1]
@@ -539,7 +541,7 @@ def test_no_pdf_and_pdf_commands(site, monkeypatch):
     home = (out / "index.html").stat().st_ino
     with contextlib.redirect_stdout(io.StringIO()) as said:
         assert cli.main(["pdf", "--content", str(content), "--out", str(out)]) == 0
-    assert "PDF: 4 berkas (4 dibuat ulang, 0 tidak berubah)" in said.getvalue()
+    assert "PDF: 6 berkas (6 dibuat ulang, 0 tidak berubah)" in said.getvalue()  # and two posters
     assert (out / "katalog/katalog-lengkap.pdf").is_file() and (out / "ikm/topeng-uji/brosur.pdf").is_file()
     assert (out / "index.html").stat().st_ino == home  # the rest of the site kept as it was
     assert soup(out, "katalog/index.html").select_one("a[href='/katalog/katalog-lengkap.pdf']")
@@ -589,11 +591,11 @@ def test_print_include_mistakes_are_named(site):
 
 
 def test_check_warns_about_photos_too_small_for_print(site):
-    content = site({**MANY, "ikm/kerupuk-uji/products/k2.jpg": jpeg(700, 525, "red")})
+    content = site({**MANY, "ikm/kerupuk-uji/products/k2.jpg": jpeg(500, 375, "red")})
     stderr = io.StringIO()
     with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()) as said:
         assert cli.main(["check", "--content", str(content)]) == 0
     assert "Konten baik" in said.getvalue()
     assert "peringatan: ikm/kerupuk-uji/products/kerupuk-2.md:5: images[0]: " in stderr.getvalue()
-    assert "196 ppi" in stderr.getvalue()
+    assert "232 ppi" in stderr.getvalue()
     assert "1 peringatan (tidak menghentikan build; perbaiki sebelum mencetak)" in stderr.getvalue()

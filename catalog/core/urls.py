@@ -58,6 +58,31 @@ def brochure(business_slug: str) -> str:
     return f"/ikm/{business_slug}/brosur.pdf"
 
 
+def poster(business_slug: str) -> str:
+    """The business's A5 "Pindai untuk pesan" counter poster."""
+    return f"/ikm/{business_slug}/poster.pdf"
+
+
+def shelf_labels_pdf() -> str:
+    """Shelf labels of every product on display at the showroom."""
+    return "/katalog/label-rak.pdf"
+
+
+def press_pdf(pdf_path: str) -> str:
+    """The print-shop edition (PDF/X-4, CMYK) of a catalog: /katalog/cetak/<name>.pdf."""
+    return "/katalog/cetak/" + pdf_path.rsplit("/", 1)[-1]
+
+
+def whatsapp_catalog(business_slug: str) -> str:
+    """The business's products as a Meta catalog CSV, for its owner to upload to WhatsApp Business."""
+    return f"/ikm/{business_slug}/katalog-whatsapp.csv"
+
+
+def basket() -> str:
+    """The order basket: built in the browser (localStorage), one WhatsApp message per seller."""
+    return "/keranjang/"
+
+
 # PDFs name the files they embed by these made-up absolute paths, which the PDF fetcher
 # maps to the real folders: the names (WeasyPrint keys images by URL) and so the PDFs'
 # bytes do not depend on where the cache or the theme happen to be.

@@ -25,11 +25,12 @@ from catalog.core.manifest import Manifest
 from catalog.core.parallel import fork_map
 from catalog.core.writer import OutputWriter
 from catalog.print import join as pdfjoin
+from catalog.print import kit, press, qr, records, text
 from catalog.print import layout as pdf
 from catalog.print import plan as printing
-from catalog.print import qr
 from catalog.print.layout import Part, PdfRenderer, RenderedPdf
-from catalog.print.plan import Brochure, CatalogDocument, PrintPlan
+from catalog.print.plan import PrintPlan
+from catalog.print.records import CatalogDocument, Document
 from catalog.site.theme import ThemeError
 
 
@@ -44,7 +45,7 @@ class PdfOutcome:
     warnings: tuple[str, ...] = ()
 
 
-def fingerprint(renderer: PdfRenderer, doc: CatalogDocument | Brochure) -> str:
+def fingerprint(renderer: PdfRenderer, doc: Document) -> str:
     """Everything a PDF is made of: the document, the theme's print files, and the code and
     library versions that lay it out (so an upgrade re-renders, never reuses a stale PDF)."""
     digest = hashlib.blake2b(digest_size=16)
@@ -53,7 +54,10 @@ def fingerprint(renderer: PdfRenderer, doc: CatalogDocument | Brochure) -> str:
 
 
 def _code_version() -> str:
-    sources = [Path(module.__file__ or "").read_bytes() for module in (printing, pdf, pdfjoin, qr)]
+    sources = [
+        Path(module.__file__ or "").read_bytes()
+        for module in (printing, records, text, kit, pdf, pdfjoin, qr, press)
+    ]
     versions = [importlib.metadata.version(name) for name in ("weasyprint", "pydyf", "pypdf", "segno")]
     return hashlib.sha256(b"".join(sources) + "|".join(versions).encode()).hexdigest()
 
@@ -86,7 +90,7 @@ def render_pdfs(
     front first (whose length numbers the rest), then its body parts and back alongside
     the other documents, largest first, then the parts are joined."""
     with _fonts_folder(renderer):
-        docs: list[CatalogDocument | Brochure] = [*plan.catalogs, *plan.brochures]
+        docs = plan.documents()
         outcomes: dict[int, PdfOutcome] = {}
         keys: dict[int, str] = {}
         for index, doc in enumerate(docs):
@@ -119,7 +123,7 @@ def render_pdfs(
                 done: RenderedPdf | Part = (
                     renderer.catalog(doc, target(job.doc))
                     if isinstance(doc, CatalogDocument)
-                    else renderer.brochure(doc, target(job.doc))
+                    else renderer.single(doc, target(job.doc))
                 )
             else:
                 assert isinstance(doc, CatalogDocument)
@@ -197,13 +201,13 @@ def _fonts_folder(renderer: PdfRenderer) -> Iterator[None]:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _in_parts(doc: CatalogDocument | Brochure) -> bool:
+def _in_parts(doc: Document) -> bool:
     return isinstance(doc, CatalogDocument) and doc.body_pages > pdf.SINGLE_LIMIT
 
 
-def _weight(doc: CatalogDocument | Brochure, job: _Job) -> float:
+def _weight(doc: Document, job: _Job) -> float:
     """About how many pages a job lays out."""
-    if isinstance(doc, Brochure):
+    if not isinstance(doc, CatalogDocument):
         return doc.pages
     if job.step == "body":
         return len(doc.parts[job.number])

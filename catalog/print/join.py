@@ -38,6 +38,9 @@ class Bookmark:
     children: list[Bookmark] = field(default_factory=list)
 
 
+_KEPT = ("/OutputIntents", "/Metadata")
+
+
 def join(parts: list[Path], target: Path, identifier: bytes) -> int:
     """Write `parts` one after another to `target`, with the first part's metadata and
     language; return its page count."""
@@ -48,12 +51,15 @@ def join(parts: list[Path], target: Path, identifier: bytes) -> int:
         bookmarks: list[Bookmark] = []
         info: dict[str, str] = {}
         lang = None
+        kept: dict[str, Any] = {}
         for number, part in enumerate(parts):
             reader = PdfReader(part)
+            copier = _Copier(writer, pages_ref)
             if number == 0:
                 info = {key: str(value) for key, value in (reader.metadata or {}).items()}
                 lang = reader.trailer["/Root"].get("/Lang")
-            copier = _Copier(writer, pages_ref)
+                old = reader.trailer["/Root"]  # a press edition's output intent and its XMP
+                kept = {key: copier.copy(dict.get(old, key)) for key in _KEPT if key in old}
             copied = [copier.ref(page.indirect_reference) for page in reader.pages]
             copier.flush()
             bookmarks += _bookmarks(reader, reader.outline, copied)
@@ -74,6 +80,7 @@ def join(parts: list[Path], target: Path, identifier: bytes) -> int:
             root[NameObject("/PageMode")] = NameObject("/UseOutlines")
         if lang:
             root[NameObject("/Lang")] = TextStringObject(str(lang))
+        root.update({NameObject(key): value for key, value in kept.items()})
         metadata = DictionaryObject(
             {NameObject(key): TextStringObject(value) for key, value in info.items() if value}
         )

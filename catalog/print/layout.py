@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+import pydyf
 import weasyprint
 from fontTools.ttLib import TTFont
 from weasyprint.text.fonts import FontConfiguration
@@ -40,23 +41,30 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from catalog.core import urls
 from catalog.core.messages import message
 from catalog.print import join as pdfjoin
-from catalog.print import qr
-from catalog.print.plan import Brochure, CatalogDocument
+from catalog.print import press, qr
+from catalog.print.records import CatalogDocument, Document
 from catalog.site.theme import Theme, ThemeError, theme_file
 
 SINGLE_LIMIT = 120  # body pages; above it a catalog is laid out in parts, in parallel, and joined
 # (one piece of 178 photo pages peaked at 699 MiB: about 3.4 MB a page, docs/print.md)
-PAD_TO = 2  # the back cover lands on an even page, the back of the last leaf (notes page between)
+TEMPLATES = {
+    "CatalogDocument": "print/catalog.html",
+    "Brochure": "print/brochure.html",
+    "Poster": "print/poster.html",
+    "LabelSheets": "print/labels.html",
+}
+MM = 72 / 25.4
 
 
 class ConfinedFetcher(URLFetcher):
     """Serves `file:` URLs under the made-up roots in `mounts` (urls.PRINT_CACHE, PRINT_THEME)
     from the real folders they name, and nothing else; records everything it refused."""
 
-    def __init__(self, mounts: dict[str, Path]) -> None:
+    def __init__(self, mounts: dict[str, Path], cmyk: Path | None = None) -> None:
         super().__init__(allowed_protocols=("file",), allow_redirects=False)
         self.mounts = {prefix.rstrip("/") + "/": folder.resolve() for prefix, folder in mounts.items()}
         self.refused: list[str] = []
+        self.cmyk = cmyk  # press editions: photos and logos as CMYK JPEGs, kept in this folder
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         parts = urlsplit(url)
@@ -74,6 +82,9 @@ class ConfinedFetcher(URLFetcher):
         if not file.is_relative_to(folder) or not file.is_file():  # `..`, a symlink out
             return self._refuse(url)
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        if self.cmyk and kind in ("image/jpeg", "image/png"):
+            data = press.image(file.read_bytes(), self.cmyk)
+            return URLFetcherResponse(url, data, {"Content-Type": "image/jpeg"})
         return URLFetcherResponse(url, file.read_bytes(), {"Content-Type": kind})
 
     def _refuse(self, url: str) -> URLFetcherResponse:
@@ -103,6 +114,7 @@ class PdfRenderer:
     def __init__(self, theme: Theme, cache_dir: Path) -> None:
         self.theme = theme
         self.qr_dir = cache_dir / "qr"
+        self.cmyk_dir = cache_dir / "cmyk"
         self.fonts_dir = cache_dir / "fonts"
         self.mounts = {
             urls.PRINT_CACHE: cache_dir,
@@ -146,8 +158,8 @@ class PdfRenderer:
         return config
 
     def qr(self, url: str) -> str:
-        """`url`'s QR code image (written to the cache once)."""
-        return urls.print_cache_uri(f"qr/{qr.png(url, self.qr_dir).name}")
+        """`url`'s QR code as vector paths (written to the cache once)."""
+        return urls.print_cache_uri(f"qr/{qr.svg(url, self.qr_dir).name}")
 
     def catalog(self, doc: CatalogDocument, target: Path) -> RenderedPdf:
         """Lay out all of `doc` in this process and write it as one tagged PDF."""
@@ -157,7 +169,7 @@ class PdfRenderer:
             documents += [session.body(offset, number) for number in range(len(doc.parts))]
             documents += session.back(offset)
             pages = [page for document in documents for page in document.pages]
-            front.copy(pages).write_pdf(target, pdf_variant="pdf/ua-1", **session.options)
+            front.copy(pages).write_pdf(target, **session.options, **session.variant)
             return RenderedPdf(len(pages), target.stat().st_size, session.problems())
 
     # A large catalog in parts, each possibly in another process: the front first (its
@@ -192,10 +204,12 @@ class PdfRenderer:
         shutil.rmtree(folder)
         return RenderedPdf(pages, target.stat().st_size, ())
 
-    def brochure(self, doc: Brochure, target: Path) -> RenderedPdf:
+    def single(self, doc: Document, target: Path) -> RenderedPdf:
+        """A brochure, poster or label sheets: one template, its pages known from the plan."""
+        assert not isinstance(doc, CatalogDocument)
         with _Session(self, doc) as session:
             laid_out = session.check(session.layout(session.html()), doc.pages, doc.path)
-            laid_out.write_pdf(target, pdf_variant="pdf/ua-1", **session.options)
+            laid_out.write_pdf(target, **session.options, **session.variant)
             return RenderedPdf(len(laid_out.pages), target.stat().st_size, session.problems())
 
 
@@ -218,13 +232,15 @@ def partial_html(theme: Theme, template_name: str, **common: Any) -> Callable[..
 class _Session:
     """Laying out (part of) one document: its template, fetcher and collected problems."""
 
-    def __init__(self, renderer: PdfRenderer, doc: CatalogDocument | Brochure) -> None:
+    def __init__(self, renderer: PdfRenderer, doc: Document) -> None:
         self.renderer = renderer
         self.doc = doc
-        template = "print/catalog.html" if isinstance(doc, CatalogDocument) else "print/brochure.html"
+        template = TEMPLATES[type(doc).__name__]
         self.html = partial_html(renderer.theme, template, doc=doc, qr=renderer.qr, font=renderer.font)
-        self.options = {"pdf_identifier": identifier(doc)}
-        self.fetcher = ConfinedFetcher(renderer.mounts)
+        cmyk = isinstance(doc, CatalogDocument) and doc.press
+        self.options = {"pdf_identifier": identifier(doc), "finisher": _finisher(doc.geometry.bleed, cmyk)}
+        self.variant = {"pdf_variant": "pdf/x-4" if cmyk else "pdf/ua-1"}
+        self.fetcher = ConfinedFetcher(renderer.mounts, renderer.cmyk_dir if cmyk else None)
         self.log = _Collector(renderer.theme.language)
 
     def __enter__(self) -> _Session:
@@ -277,9 +293,11 @@ class _Session:
         page = offset + doc.body_pages
         index = self.layout(self.html(part="index", offset=offset, first_page=page + 1, blocks=()))
         page += len(index.pages)
-        notes = -(page + 1) % PAD_TO
-        back = self.layout(self.html(part="back", offset=offset, first_page=page + 1, blocks=(), notes=notes))
-        return index, self.check(back, notes + 1, f"{doc.path}: back cover")
+        fillers = filler_pages(doc, -(page + 1) % doc.pad_to)
+        back = self.layout(
+            self.html(part="back", offset=offset, first_page=page + 1, blocks=(), fillers=fillers)
+        )
+        return index, self.check(back, len(fillers) + 1, f"{doc.path}: back cover")
 
     def write(self, document: Any, folder: Path, number: int, offset: int) -> Part:
         """Write a laid-out part untagged (a structure tree does not survive the join)."""
@@ -293,7 +311,32 @@ class _Session:
         return tuple(dict.fromkeys(found))
 
 
-def identifier(doc: CatalogDocument | Brochure) -> bytes:
+def filler_pages(doc: CatalogDocument, count: int) -> list[str]:
+    """What fills the pages a binding needs before the back cover: the order guide, the
+    showroom's address and hours, then pages for notes. Never a blank page."""
+    useful = ["order"] + (["showroom"] if doc.site.showroom else [])
+    return (useful + ["notes"] * count)[:count]
+
+
+def _finisher(bleed_mm: float, cmyk: bool) -> Callable[[Any, pydyf.PDF], None]:
+    """What is done to the PDF before it is written: each page's BleedBox set to the trim
+    plus the bleed (the media box also holds the slug where the crop marks stand, and
+    WeasyPrint puts the BleedBox at most 10 pt out, whatever the media box); in a press
+    edition, every colour as CMYK (press.py)."""
+    bleed = bleed_mm * MM
+
+    def finish(document: Any, pdf: pydyf.PDF) -> None:
+        for page in pdf.objects:
+            if isinstance(page, pydyf.Dictionary) and page.get("Type") == "/Page":
+                left, top, right, bottom = page["TrimBox"]
+                page["BleedBox"] = pydyf.Array([left - bleed, top - bleed, right + bleed, bottom + bleed])
+        if cmyk:
+            press.finish(pdf)
+
+    return finish
+
+
+def identifier(doc: Document) -> bytes:
     """The PDF's file identifier, from what it prints (its file names are folder-independent)."""
     return hashlib.md5(f"{weasyprint.__version__}|{doc!r}".encode()).digest()
 

@@ -117,7 +117,10 @@ def _first_search(browser, base: str, out: Path, query: str | None) -> None:
     else:
         page.fill("#q-page", query)
         page.press("#q-page", "Enter")
-        page.wait_for_selector("#hasil li", timeout=60_000)
+        # results, or the answer that there are none (with its suggestions, kata.json)
+        page.wait_for_function(
+            "() => /\\d|Tidak/.test(document.querySelector('#hasil-status').textContent)", timeout=60_000
+        )
     elapsed = time.perf_counter() - started
     page.wait_for_load_state("networkidle")
     code = photos = 0
@@ -141,7 +144,7 @@ def _first_search(browser, base: str, out: Path, query: str | None) -> None:
     label = f"search {query!r}" if query else "floor sorted by price"
     status = page.inner_text("#hasil-status" if query else "[id$='-status']")
     print(
-        f"{label}: {code / 1024:.0f} KB of search code and index ({len(parts)} parts), "
+        f"{label}: {code / 1024:.1f} KB of search code and index ({len(parts)} parts), "
         f"{photos / 1024:.0f} KB of result photos, {elapsed:.2f} s; {status}"
     )
     biggest = sorted(split.items(), key=lambda item: -item[1])

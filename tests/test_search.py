@@ -79,6 +79,7 @@ def test_index_layout(small_parts):
     # only what the browser uses: no Pagefind UI bundles, one WebAssembly module
     assert sorted(p.name for p in index.iterdir() if p.is_file()) == sorted(
         ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "peta.json", "wasm.id.pagefind"]
+        + ["kata.json"]  # the words a search without results suggests from
         + [p.name for p in index.glob("*.pf_meta")]
     )
     # every bundle complete: its entry names a metadata file that is there, and no file is empty
@@ -214,7 +215,7 @@ def test_search_finds_a_product(server, page):
         "#hasil .result-produk", has=page.get_by_role("link", name="Empal Gentong", exact=True)
     )
     assert card.locator("img").get_attribute("src").startswith("/img/")
-    assert card.locator(".price-value").inner_text().startswith("Rp ")
+    assert card.locator(".price-value").inner_text().startswith("Rp\u00a0")
     assert card.locator(".pcard-maker").inner_text() == "Empal Gentong Mang Darsa"
     card.locator("a").click()
     page.wait_for_url("**/ikm/empal-gentong-mang-darsa/empal-gentong/")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import io
+import os
+import pickle
 import shutil
 import sys
 import tempfile
@@ -218,11 +221,24 @@ def problems(content: Path, drafts: bool = False) -> list[str]:
 
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.BuildStats]:
-    """The embedded demo catalog, built once per test run."""
-    tmp = tmp_path_factory.mktemp("demo")
+    """The embedded demo catalog, built once per test run: with pytest-xdist, by the first
+    worker that asks, the others waiting on a lock and reading its result."""
     root = Path(__file__).resolve().parent.parent
-    options = pipeline.BuildOptions(content=root / "content", out=tmp / "public", cache_dir=tmp / "cache")
-    return options.out, pipeline.build(options)
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        tmp = tmp_path_factory.mktemp("demo")
+        options = pipeline.BuildOptions(content=root / "content", out=tmp / "public", cache_dir=tmp / "cache")
+        return options.out, pipeline.build(options)
+    tmp = tmp_path_factory.getbasetemp().parent / "demo"  # shared by the run's workers
+    tmp.mkdir(exist_ok=True)
+    with (tmp / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        stats = tmp / "stats.pickle"
+        if not stats.exists():
+            options = pipeline.BuildOptions(
+                content=root / "content", out=tmp / "public", cache_dir=tmp / "cache"
+            )
+            stats.write_bytes(pickle.dumps(pipeline.build(options)))
+        return tmp / "public", pickle.loads(stats.read_bytes())
 
 
 # One page of every kind in the demo site, for the browser tests.
@@ -236,6 +252,7 @@ DEMO_PAGES = [
     "/tentang/",
     "/cari/",
     "/katalog/",
+    "/keranjang/",
     "/404.html",
 ]
 

@@ -98,7 +98,7 @@ def test_products_json_lists_every_published_product_as_its_page_shows_it(built)
             assert (out / image.removeprefix(BASE)).is_file()
     melarat = soup(out, "/ikm/kerupuk-uji/kerupuk-melarat/")
     assert (
-        "Rp 15.000" in melarat.get_text()
+        "Rp\u00a015.000" in melarat.get_text()
         and products["kerupuk-uji/kerupuk-melarat"]["price_idr"]["from"] == 15000
     )
 

@@ -4,7 +4,13 @@
 - /feeds/meta-catalog.csv: a Meta (Facebook, Instagram) catalog with its required columns;
 - /produk.json: every product, with its business, category path, price, stock, photos
   and page (docs/feeds.md);
-- /feeds/produk-baru.xml: an Atom feed of the newest products.
+- /feeds/produk-baru.xml: an Atom feed of the newest products;
+- /ikm/<slug>/katalog-whatsapp.csv: one business's products in the same Meta format, for
+  its owner to upload to WhatsApp Business (at most 500, Meta's limit for such a file).
+
+Ordering facts go where a format has a field: Google's `max_handling_time` takes the days
+to make a pre-order item; /produk.json carries them all (payments, delivery, shelf life,
+pre-order days, minimum order, showroom).
 
 Google and Meta require a price and a photo: a product without either is left out of those
 two, and `Skipped` says how many and why. A price range is offered at its lowest price (a
@@ -21,6 +27,7 @@ from dataclasses import dataclass
 
 from catalog.content.model import Catalog, ImageRef, Product
 from catalog.core import urls
+from catalog.site import ordering
 from catalog.site.theme import Theme
 
 GOOGLE = "/feeds/google-merchant.xml"
@@ -58,7 +65,7 @@ def build(catalog: Catalog, theme: Theme, link: urls.Urls, photo: Callable[[Imag
     the Meta CSV is `feeds/meta-catalog.csv`, its rows through the `csv_row` filter. The
     JSON is data, not markup: `json.dumps` (see `_products_json`)."""
     items = [_Item.of(catalog, product, link, photo) for product in catalog.products]
-    sellable = [item for item in items if item.product.price is not None and item.image]
+    sellable = [item for item in items if ordering.sellable(item.product)]
     skipped = Skipped(
         no_price=sum(1 for item in items if item.product.price is None),
         no_photo=sum(1 for item in items if item.product.price is not None and not item.image),
@@ -69,6 +76,12 @@ def build(catalog: Catalog, theme: Theme, link: urls.Urls, photo: Callable[[Imag
         urls.output_file(PRODUCTS_JSON): _products_json(catalog, link, items),
         urls.output_file(ATOM): _atom(catalog, theme, link, items),
     }
+    by_business: dict[str, list[_Item]] = {}
+    for item in sellable:
+        by_business.setdefault(item.product.business, []).append(item)
+    for slug, own in by_business.items():
+        path = urls.output_file(urls.whatsapp_catalog(slug))
+        files[path] = _meta(theme, own[: ordering.WHATSAPP_CATALOG_LIMIT])
     return Feeds(files, skipped)
 
 
@@ -135,6 +148,8 @@ def _google(catalog: Catalog, theme: Theme, link: urls.Urls, items: list[_Item])
         ]
         if item.product.sku:
             fields.append(("g:mpn", item.product.sku))
+        if item.product.stock == "preorder" and item.product.preorder_days:
+            fields.append(("g:max_handling_time", str(item.product.preorder_days)))
         rows.append(fields)
     return theme.env.get_template("feeds/google-merchant.xml").render(
         title=catalog.site.title,
@@ -188,6 +203,7 @@ def _products_json(catalog: Catalog, link: urls.Urls, items: list[_Item]) -> str
                 "url": item.url,
                 "added": product.added.isoformat() if product.added else None,
                 "certifications": _certifications(catalog, product),
+                **_ordering(catalog, product),
             }
         )
     # One product a line: a third smaller than indented (16 MB at 31k products), and a
@@ -199,6 +215,20 @@ def _products_json(catalog: Catalog, link: urls.Urls, items: list[_Item]) -> str
     )
     lines = [json.dumps(product, ensure_ascii=False, separators=(",", ":")) for product in products]
     return head[:-1] + ', "products": [\n' + ",\n".join(lines) + "\n]}\n"
+
+
+def _ordering(catalog: Catalog, product: Product) -> dict[str, object]:
+    """How the product is ordered: the business's payments and delivery, its own terms."""
+    business = catalog.business_by_slug[product.business]
+    return {
+        "payments": list(business.payments),
+        "delivery": list(business.delivery),
+        "min_order": product.min_order,
+        "shelf_life_days": product.shelf_life_days,
+        "preorder_days": product.preorder_days,
+        "showroom": product.showroom,
+        "whatsapp": business.whatsapp,
+    }
 
 
 def _certifications(catalog: Catalog, product: Product) -> list[dict[str, str | None]]:

@@ -19,6 +19,24 @@ _AVAILABILITY = {
 }
 # What schema.org's `Certification` names: the kind as printed on packaging, and who issues it.
 _CERT_NAMES = {"halal": "Halal", "pirt": "P-IRT", "bpom": "BPOM RI", "sni": "SNI", "haki": "HaKI"}
+# Ordering facts in schema.org's terms: PaymentMethodType members (QRIS and e-wallets have
+# none, so they are named as text), DeliveryMethod instances (GoodRelations' own fleet for
+# delivery in town, schema.org's ParcelService for couriers).
+_PAYMENTS = {
+    "qris": "QRIS",
+    "transfer": "https://schema.org/ByBankTransferInAdvance",
+    "cod": "https://schema.org/COD",
+    "ewallet": "E-wallet",
+    "tunai": "https://schema.org/Cash",
+}
+_PAYMENT_NAMES = {
+    "qris": "QRIS", "transfer": "Transfer bank", "cod": "COD", "ewallet": "E-wallet", "tunai": "Tunai",
+}  # fmt: skip
+_DELIVERY = {
+    "ambil": "https://schema.org/OnSitePickup",
+    "antar": "http://purl.org/goodrelations/v1#DeliveryModeOwnFleet",
+    "kurir": "https://schema.org/ParcelService",
+}
 _ISSUERS = {
     "halal": "BPJPH",
     "pirt": "Dinas Kesehatan",
@@ -71,6 +89,8 @@ def local_business(business: Business, url: str, image: str | None) -> str:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "NIB", "value": business.nib}
     if business.certifications:
         data["hasCertification"] = certifications(business.certifications)
+    if business.payments:
+        data["paymentAccepted"] = ", ".join(_PAYMENT_NAMES[p] for p in business.payments)
     return dumps(data)
 
 
@@ -81,9 +101,11 @@ def product(
     category_path: str,
     images: list[str],
     held: tuple[Certification, ...] = (),
+    seller: Business | None = None,
 ) -> str:
     """The Product with its Offer; `held` are the certificates that apply to it (its own and
-    its business's, `Catalog.certifications_of`)."""
+    its business's, `Catalog.certifications_of`); the `seller`'s payments and delivery are
+    the Offer's terms."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Product",
@@ -100,6 +122,13 @@ def product(
         data["sku"] = item.sku
     if held:
         data["hasCertification"] = certifications(held)
+    if item.shelf_life_days:  # schema.org has no shelf-life property of its own
+        data["additionalProperty"] = {
+            "@type": "PropertyValue",
+            "name": "Masa simpan",
+            "value": item.shelf_life_days,
+            "unitCode": "DAY",
+        }
     if item.price is not None:
         offer: dict[str, Any] = {
             "priceCurrency": "IDR",
@@ -113,8 +142,24 @@ def product(
             )
         else:
             offer.update({"@type": "Offer", "price": item.price.low})
+        offer.update(_terms(item, seller))
         data["offers"] = offer
     return dumps(data)
+
+
+def _terms(item: Product, seller: Business | None) -> dict[str, Any]:
+    """An Offer's ordering facts: payment, delivery, minimum quantity, days to make."""
+    terms: dict[str, Any] = {}
+    if seller is not None and seller.payments:
+        terms["acceptedPaymentMethod"] = [_PAYMENTS[p] for p in seller.payments]
+    if seller is not None and seller.delivery:
+        terms["availableDeliveryMethod"] = [_DELIVERY[d] for d in seller.delivery]
+    if item.min_order and item.min_order > 1:
+        terms["eligibleQuantity"] = {"@type": "QuantitativeValue", "minValue": item.min_order}
+    if item.preorder_days:
+        days = {"@type": "QuantitativeValue", "maxValue": item.preorder_days, "unitCode": "DAY"}
+        terms["deliveryLeadTime"] = days
+    return terms
 
 
 def certifications(held: tuple[Certification, ...]) -> list[dict[str, Any]]:

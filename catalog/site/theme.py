@@ -19,6 +19,7 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
+import markupsafe
 import yaml
 
 from catalog.content.model import Price
@@ -152,9 +153,11 @@ def load_theme(available: dict[str, Path], name: str, language: str, urls: Urls,
         lang=language,
         theme_file=lambda path: theme_file(theme, path)[0],
     )
-    env.filters.update(rupiah=rupiah, number=number, phone=phone, date=lambda d: long_date(d, language))
+    env.filters.update(number=number, phone=phone, date=lambda d: long_date(d, language))
+    env.filters["rupiah"] = lambda value: unbroken(rupiah(value))
+    env.filters["email"] = email
     env.filters["csv_row"] = csv_row
-    env.filters["price"] = lambda p: price_text(p, theme.strings.get("price_on_request", ""))
+    env.filters["price"] = lambda p: unbroken(price_text(p, theme.strings.get("price_on_request", "")))
     theme.fingerprint = _fingerprint(folders, strings, assets)
     theme.shared_print = _fingerprint((), strings, assets)
     theme.print_fingerprint = _print_fingerprint(folders, strings)
@@ -181,6 +184,23 @@ def phone(value: str) -> str:
 
 def rupiah(value: int) -> str:
     return f"Rp {number(value)}"
+
+
+def unbroken(text: str) -> str:
+    """A price as a page shows it: "Rp" joined to its number, and a range's dash to the price
+    before it, by no-break spaces, so that a narrow screen never splits them. Pages only: a
+    WhatsApp message or a feed keeps plain spaces."""
+    return text.replace("Rp ", "Rp\u00a0").replace(" –", "\u00a0–")
+
+
+def email(address: str) -> markupsafe.Markup:
+    """An e-mail address that a narrow screen breaks before its "@" or a dot of its domain
+    (`<wbr>`), never inside a word (site.css keeps it from breaking anywhere else)."""
+    local, at, domain = address.rpartition("@")
+    if not at:
+        return markupsafe.escape(address)
+    dots = markupsafe.Markup("<wbr>.").join(markupsafe.escape(part) for part in domain.split("."))
+    return markupsafe.escape(local) + markupsafe.Markup("<wbr>@") + dots
 
 
 def price_text(price: Price | None, on_request: str) -> str:

@@ -10,17 +10,27 @@ from __future__ import annotations
 import functools
 import heapq
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
 from catalog.content import legal
 from catalog.content.markup import first_paragraph_text
-from catalog.content.model import Business, Catalog, Category, Certification, ImageRef, Page, Price, Product
+from catalog.content.model import (
+    Business,
+    Catalog,
+    Category,
+    Certification,
+    ImageRef,
+    Page,
+    Price,
+    Product,
+    Showroom,
+)
 from catalog.core import urls
 from catalog.images.store import ImageStore, Picture
-from catalog.site import jsonld
+from catalog.site import jsonld, ordering
 from catalog.site.price_bands import search_bands
 
 NEW_PRODUCTS = 8
@@ -67,6 +77,7 @@ class ProductCard:
     stock: str
     business_name: str
     district: str | None
+    showroom: bool = False  # on display at the site's showroom (site.yaml has one)
 
 
 @dataclass(frozen=True)
@@ -110,6 +121,8 @@ class SiteView:
     theme_color: str  # the brand's primary colour, for the browser's address bar
     search: bool  # a search index is built: show the search boxes and the sorting tools
     stats: dict[str, int] = field(default_factory=dict)
+    showroom: Showroom | None = None  # the physical gallery, with its WhatsApp normalised
+    basket_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,6 +152,9 @@ class BusinessView:
     nib: str | None
     certifications: tuple[Certificate, ...]
     story_html: str
+    payments: tuple[str, ...] = ()  # qris, transfer, cod, ewallet, tunai
+    delivery: tuple[str, ...] = ()  # ambil, antar, kurir
+    whatsapp_catalog: str | None = None  # link of its katalog-whatsapp.csv, when it has items
 
 
 @dataclass(frozen=True)
@@ -157,6 +173,9 @@ class ProductView:
     description_html: str
     order_url: str | None  # wa.me link with the prefilled message
     category: Link
+    order: ordering.OrderView | None = None  # None without the seller's WhatsApp, or sold out
+    shelf_life_days: int | None = None
+    preorder_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -281,6 +300,7 @@ class ViewBuilder:
             stock=product.stock,
             business_name=business.name,
             district=business.district,
+            showroom=product.showroom and self.catalog.site.showroom is not None,
         )
 
     def site_view(self) -> SiteView:
@@ -305,6 +325,8 @@ class ViewBuilder:
             base_url=site.base_url,
             theme_color=site.primary or DEFAULT_THEME_COLOR,
             search=self.searchable,
+            showroom=site.showroom,
+            basket_url=self.link(urls.basket()),
             stats={
                 "businesses": len(self.catalog.businesses),
                 "products": len(self.catalog.products),
@@ -316,6 +338,7 @@ class ViewBuilder:
     def pages(self) -> list[PageView]:
         """Every HTML page of the site, in output order."""
         result = [self.home(), self.directory(), self.search(), self.catalogs(), self.not_found()]
+        result += [self.basket()]
         for category in self.categories.values():
             result += self.category_pages(category)
         for business in self.catalog.businesses:
@@ -431,6 +454,8 @@ class ViewBuilder:
             return self.business_views[business.slug]
         card = self.business_cards[business.slug]
         map_query = ", ".join(x for x in (business.address, business.district, "Kota Cirebon") if x)
+        store = self.urls.absolute(urls.business(business.slug))
+        greeting = ordering.greeting_text(self.t, business, self.catalog.site.title, store)
         view = BusinessView(
             card=card,
             owner=business.owner,
@@ -440,7 +465,7 @@ class ViewBuilder:
             if business.address
             else None,
             whatsapp=business.whatsapp,
-            whatsapp_url=f"https://wa.me/{business.whatsapp}" if business.whatsapp else None,
+            whatsapp_url=ordering.wa_link(business.whatsapp, greeting) if business.whatsapp else None,
             phone=business.phone,
             phone_url="tel:" + "".join(ch for ch in business.phone if ch.isdigit() or ch == "+")
             if business.phone
@@ -452,6 +477,11 @@ class ViewBuilder:
             nib=business.nib,
             certifications=certificates(business.certifications),
             story_html=self.with_pictures(business.story.html, business.story.images),
+            payments=business.payments,
+            delivery=business.delivery,
+            whatsapp_catalog=self.link(urls.whatsapp_catalog(business.slug))
+            if any(ordering.sellable(p) for p in self.catalog.products_of_business[business.slug])
+            else None,
         )
         self.business_views[business.slug] = view
         return view
@@ -463,7 +493,7 @@ class ViewBuilder:
         path = urls.business(business.slug)
         data = {
             "business": view,
-            "products": [self.product_cards[p.key] for p in products],
+            "products": [self.product_cards[p.key] for p in _available_first(products)],
             "brochure": self.brochure_link(business),
         }
         picture = card.cover or card.logo
@@ -486,12 +516,7 @@ class ViewBuilder:
         business = self.catalog.business_by_slug[product.business]
         category = self.categories[product.category]
         path = urls.product(product.business, product.slug)
-        order_url = None
-        if business.whatsapp:
-            text = self.t(
-                "order_message", business=business.name, product=product.name, url=self.urls.absolute(path)
-            )
-            order_url = f"https://wa.me/{business.whatsapp}?text={quote(text, safe='')}"
+        order_url, order = ordering.ordering(self.t, business, product, self.urls.absolute(path))
         view = ProductView(
             card=card,
             pictures=tuple(p for ref in product.images if (p := self.picture(ref))),
@@ -507,6 +532,9 @@ class ViewBuilder:
             description_html=self.with_pictures(product.description.html, product.description.images),
             order_url=order_url,
             category=self.category_link(category),
+            order=order,
+            shelf_life_days=product.shelf_life_days,
+            preorder_days=product.preorder_days,
         )
         maker = self.business_view(business)
         data = {"product": view, "maker": maker, "related": self.related(product)}
@@ -526,6 +554,7 @@ class ViewBuilder:
                 " > ".join(link.name for link in self.category_crumbs(category)),
                 [self.urls.absolute("/" + p.fallback.path) for p in view.pictures],
                 self.catalog.certifications_of(product),
+                business,
             ),
         )
         return PageView(path, "product.html", meta, data)
@@ -559,7 +588,7 @@ class ViewBuilder:
                 break
             if candidate.key != product.key:
                 chosen.setdefault(candidate.key, candidate)
-        return list(chosen)
+        return [p.key for p in _available_first(chosen.values())]
 
     def free_page(self, page: Page) -> PageView:
         path = urls.page(page.slug)
@@ -577,6 +606,8 @@ class ViewBuilder:
                 (k, self.t(f"result_{n}"))
                 for k, n in (("produk", "product"), ("toko", "store"), ("kategori", "category"))
             ],
+            # the "Ada di Galeri IKM" filter, when the site has a showroom with products on display
+            "showroom": bool(self.catalog.site.showroom) and any(p.showroom for p in self.catalog.products),
         }
         return PageView("/cari/", "search.html", meta, data)
 
@@ -627,6 +658,12 @@ class ViewBuilder:
         if path not in self.brochures:
             return None
         return PdfLink(self.t("print_brochure"), self.link(path), self.brochures[path], None)
+
+    @_once
+    def basket(self) -> PageView:
+        """/keranjang/: an empty shell the script fills from the browser's storage."""
+        meta = self.meta("basket", urls.basket(), self.t("basket_title"), breadcrumbs=self.crumbs())
+        return PageView(urls.basket(), "basket.html", meta, {})
 
     def not_found(self) -> PageView:
         meta = self.meta("404", "/404.html", self.t("not_found_title"))
@@ -705,3 +742,9 @@ def _size_text(size: int) -> str:
     if size < 1_000_000:
         return f"{max(1, round(size / 1000))} KB"
     return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+def _available_first(products: Iterable[Product]) -> list[Product]:
+    """Sold-out products after the others, each group in its own order: a buyer looking at a
+    store or at suggestions wants what can be ordered first."""
+    return sorted(products, key=lambda p: p.stock == "sold_out")

@@ -79,6 +79,18 @@
     }
   }
 
+  /* The header's basket link shows how many products the basket holds (js/order.js keeps it). */
+  var count = d.querySelector("[data-basket-count]");
+  if (count) {
+    try {
+      var kept = JSON.parse(localStorage.getItem("galeri-keranjang") || "[]");
+      if (Array.isArray(kept) && kept.length) {
+        count.textContent = kept.length;
+        count.hidden = false;
+      }
+    } catch (e) { /* storage off or damaged: no count */ }
+  }
+
   /* Search page: keep the query of ?q= in the form fields. */
   var q = new URLSearchParams(window.location.search).get("q");
   if (q) {

@@ -21,7 +21,7 @@ from catalog.core.manifest import Manifest
 from catalog.core.parallel import chunks, fork_map
 from catalog.core.writer import OutputWriter
 from catalog.site.theme import Theme, ThemeError
-from catalog.site.views import PageView, SiteView
+from catalog.site.view_records import PageView, SiteView
 
 CHUNK = 400
 

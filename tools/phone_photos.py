@@ -12,7 +12,7 @@ import random
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-GPS_IFD = 0x8825
+from catalog.images.intake import GPS_IFD
 
 
 def phone_photo(seed: int, size: tuple[int, int] = (4000, 3000), quality: int = 93, grain: int = 3) -> bytes:

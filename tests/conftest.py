@@ -223,21 +223,23 @@ def problems(content: Path, drafts: bool = False) -> list[str]:
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.BuildStats]:
     """The embedded demo catalog, built once per test run: with pytest-xdist, by the first
     worker that asks, the others waiting on a lock and reading its result."""
-    root = Path(__file__).resolve().parent.parent
+    content = Path(__file__).resolve().parent.parent / "content"
+
+    def build(tmp: Path) -> pipeline.BuildStats:
+        return pipeline.build(
+            pipeline.BuildOptions(content=content, out=tmp / "public", cache_dir=tmp / "cache")
+        )
+
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         tmp = tmp_path_factory.mktemp("demo")
-        options = pipeline.BuildOptions(content=root / "content", out=tmp / "public", cache_dir=tmp / "cache")
-        return options.out, pipeline.build(options)
+        return tmp / "public", build(tmp)
     tmp = tmp_path_factory.getbasetemp().parent / "demo"  # shared by the run's workers
     tmp.mkdir(exist_ok=True)
     with (tmp / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         stats = tmp / "stats.pickle"
         if not stats.exists():
-            options = pipeline.BuildOptions(
-                content=root / "content", out=tmp / "public", cache_dir=tmp / "cache"
-            )
-            stats.write_bytes(pickle.dumps(pipeline.build(options)))
+            stats.write_bytes(pickle.dumps(build(tmp)))
         return tmp / "public", pickle.loads(stats.read_bytes())
 
 
